@@ -1,0 +1,145 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from projects.models import Plan, Project, ProjectGroup
+from projects.periods import YEAR_MAX, YEAR_MIN, YEAR_VALIDATORS
+
+
+class Source(models.TextChoices):
+    CENTRAL = "central", _("Trung ương")
+    LOCAL = "local", _("Địa phương")
+    OTHER = "other", _("Vốn khác")
+
+
+class CapitalType(models.TextChoices):
+    INVESTMENT = "investment", _("Đầu tư phát triển")
+    RECURRENT = "recurrent", _("Sự nghiệp")
+    UNSPECIFIED = "unspecified", _("Không ghi rõ")
+
+
+class Stage(models.TextChoices):
+    NEED = "need", _("Nhu cầu, dự kiến")
+    ALLOCATED = "allocated", _("Bố trí")
+    DISBURSED = "disbursed", _("Giải ngân")
+
+
+YEAR_IN_RANGE = Q(year__isnull=True) | Q(year__gte=YEAR_MIN, year__lte=YEAR_MAX)
+
+
+class BudgetLineQuerySet(models.QuerySet):
+    def for_plan(self, plan):
+        return self.filter(project__plan=plan)
+
+    def total(self) -> int:
+        """The sum of ``amount`` in đồng (0 when there is no line)."""
+        return self.aggregate(total=models.Sum("amount"))["total"] or 0
+
+    def sums_by(self, field: str) -> dict:
+        """``{value of field: sum in đồng}`` in one query, e.g. ``sums_by("source")``."""
+        rows = self.order_by().values(field).annotate(total=models.Sum("amount"))
+        return {row[field]: row["total"] for row in rows}
+
+
+class BudgetLine(models.Model):
+    """Money for a project: one year (or the whole period), source, capital type and stage."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("dự án"), on_delete=models.CASCADE, related_name="budget_lines"
+    )
+    year = models.PositiveSmallIntegerField(
+        _("năm"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("Để trống khi số tiền là cho cả giai đoạn."),
+    )
+    source = models.CharField(_("nguồn vốn"), max_length=20, choices=Source.choices)
+    sub_source = models.CharField(
+        _("nguồn cụ thể"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ví dụ: Quỹ Dịch vụ viễn thông công ích, Đề án 191, doanh nghiệp."),
+    )
+    capital_type = models.CharField(
+        _("loại vốn"),
+        max_length=20,
+        choices=CapitalType.choices,
+        default=CapitalType.UNSPECIFIED,
+    )
+    stage = models.CharField(_("giai đoạn"), max_length=20, choices=Stage.choices, default=Stage.NEED)
+    amount = models.BigIntegerField(_("số tiền (đồng)"))
+
+    history = HistoricalRecords()
+    objects = BudgetLineQuerySet.as_manager()
+    province_lookup = "project__plan__province"
+
+    class Meta:
+        verbose_name = _("dòng kinh phí")
+        verbose_name_plural = _("kinh phí")
+        ordering = ["project", "year", "source", "capital_type", "stage"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gte=0), name="budgetline_amount_not_negative"),
+            models.CheckConstraint(condition=YEAR_IN_RANGE, name="budgetline_year_in_range"),
+        ]
+
+    def __str__(self):
+        year = self.year or _("cả giai đoạn")
+        return f"{self.project} — {year} — {self.get_source_display()}"
+
+    def clean(self):
+        if self.amount is not None and self.amount < 0:
+            raise ValidationError({"amount": _("Số tiền không được âm.")})
+
+
+class StatedTotal(models.Model):
+    """A total or subtotal as the plan document writes it, with the scope it covers.
+
+    Kept exactly as stated; the reconciliation compares it with the sum computed over the budget
+    lines (``measure=budget``) or the projects' own estimates (``measure=estimate``) in its scope.
+    """
+
+    class Measure(models.TextChoices):
+        BUDGET = "budget", _("Tổng các dòng kinh phí")
+        ESTIMATE = "estimate", _("Tổng dự kiến kinh phí của các dự án")
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="stated_totals"
+    )
+    label = models.CharField(_("dòng trong văn bản"), max_length=300)
+    where = models.CharField(_("vị trí trong văn bản"), max_length=300, blank=True)
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    amount = models.BigIntegerField(_("số tiền (đồng)"))
+    measure = models.CharField(
+        _("đối chiếu với"), max_length=20, choices=Measure.choices, default=Measure.BUDGET
+    )
+    appendix = models.CharField(_("phụ lục"), max_length=50, blank=True)
+    group = models.ForeignKey(
+        ProjectGroup, verbose_name=_("nhóm"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    year = models.PositiveSmallIntegerField(
+        _("năm"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    source = models.CharField(_("nguồn vốn"), max_length=20, choices=Source.choices, blank=True)
+    sub_source = models.CharField(_("nguồn cụ thể"), max_length=200, blank=True)
+    capital_type = models.CharField(
+        _("loại vốn"), max_length=20, choices=CapitalType.choices, blank=True
+    )
+    stage = models.CharField(_("giai đoạn"), max_length=20, choices=Stage.choices, default=Stage.NEED)
+
+    history = HistoricalRecords()
+    province_lookup = "plan__province"
+
+    class Meta:
+        verbose_name = _("tổng số theo văn bản")
+        verbose_name_plural = _("tổng số theo văn bản")
+        ordering = ["plan", "order", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gte=0), name="statedtotal_amount_not_negative"),
+            models.CheckConstraint(condition=YEAR_IN_RANGE, name="statedtotal_year_in_range"),
+        ]
+
+    def __str__(self):
+        return f"{self.label}: {self.amount:,} đ"

@@ -1,0 +1,155 @@
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from projects.models import Plan
+from projects.periods import YEAR_VALIDATORS
+
+VALUE_FIELD = {"max_digits": 18, "decimal_places": 4, "null": True, "blank": True}
+
+
+class Indicator(models.Model):
+    """A target the plan promises (chỉ tiêu), with its baseline."""
+
+    class Unit(models.TextChoices):
+        PERCENT = "percent", _("Tỷ lệ %")
+        COUNT = "count", _("Số lượng")
+        RATIO = "ratio", _("Tỷ số x/y")
+        TEXT = "text", _("Mô tả")
+
+    class Direction(models.TextChoices):
+        INCREASE = "increase", _("Tăng")
+        DECREASE = "decrease", _("Giảm")
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="indicators"
+    )
+    category = models.CharField(_("lĩnh vực"), max_length=200, blank=True)
+    ref = models.CharField(_("số thứ tự"), max_length=20, blank=True)
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    name = models.TextField(_("chỉ tiêu"))
+    unit = models.CharField(_("đơn vị"), max_length=20, choices=Unit.choices)
+    unit_label = models.CharField(
+        _("đối tượng đếm"), max_length=100, blank=True, help_text=_("Ví dụ “cơ quan” trong “10/19 cơ quan”.")
+    )
+    direction = models.CharField(
+        _("chiều mong muốn"), max_length=20, choices=Direction.choices, default=Direction.INCREASE
+    )
+    baseline_year = models.PositiveSmallIntegerField(
+        _("năm cơ sở"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    baseline_value = models.DecimalField(_("giá trị cơ sở"), **VALUE_FIELD)
+    baseline_denominator = models.DecimalField(_("mẫu số cơ sở"), **VALUE_FIELD)
+    baseline_text = models.CharField(_("giá trị cơ sở (mô tả)"), max_length=300, blank=True)
+    notes = models.TextField(_("ghi chú"), blank=True)
+
+    history = HistoricalRecords()
+    province_lookup = "plan__province"
+
+    class Meta:
+        verbose_name = _("chỉ tiêu")
+        verbose_name_plural = _("chỉ tiêu")
+        ordering = ["plan", "order", "id"]
+
+    def __str__(self):
+        return self.name if len(self.name) <= 80 else self.name[:79] + "…"
+
+
+class ValueMixin(models.Model):
+    """A numeric value, or numerator of denominator for x/y units: "2/19" is 2 of 19."""
+
+    value = models.DecimalField(_("giá trị"), **VALUE_FIELD)
+    denominator = models.DecimalField(_("mẫu số"), **VALUE_FIELD)
+    text = models.CharField(_("mô tả"), max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        if self.denominator is not None and self.denominator <= 0:
+            raise ValidationError({"denominator": _("Mẫu số phải lớn hơn 0.")})
+        if self.value is not None and self.value < 0:
+            raise ValidationError({"value": _("Giá trị không được âm.")})
+
+    @property
+    def display(self) -> str:
+        if self.value is None:
+            return self.text
+        value = _plain(self.value)
+        if self.denominator is not None:
+            return f"{value}/{_plain(self.denominator)}"
+        return value
+
+
+def _plain(number: Decimal) -> str:
+    text = format(number.normalize(), "f")
+    return text.replace(".", ",")
+
+
+class IndicatorTarget(ValueMixin):
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.CASCADE, related_name="targets"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"), validators=YEAR_VALIDATORS)
+
+    history = HistoricalRecords()
+    province_lookup = "indicator__plan__province"
+
+    class Meta:
+        verbose_name = _("mục tiêu theo năm")
+        verbose_name_plural = _("mục tiêu theo năm")
+        ordering = ["indicator", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year"], name="target_indicator_year_unique"),
+            models.CheckConstraint(
+                condition=Q(denominator__isnull=True) | Q(denominator__gt=0),
+                name="target_denominator_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.year}: {self.display}"
+
+
+class Measurement(ValueMixin):
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.CASCADE, related_name="measurements"
+    )
+    date = models.DateField(_("ngày số liệu"))
+    source = models.CharField(_("nguồn số liệu"), max_length=300, blank=True)
+
+    history = HistoricalRecords()
+    province_lookup = "indicator__plan__province"
+
+    class Meta:
+        verbose_name = _("số liệu thực hiện")
+        verbose_name_plural = _("số liệu thực hiện")
+        ordering = ["indicator", "-date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(denominator__isnull=True) | Q(denominator__gt=0),
+                name="measurement_denominator_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.date:%d/%m/%Y}: {self.display}"
+
+
+def parse_value(text: str | None) -> tuple[Decimal | None, Decimal | None, str]:
+    """A document's value as (value, denominator, text): "15%" -> (15, None, ""),
+    "2/19" -> (2, 19, ""), "1,7" -> (1.7, None, ""), "1 - 2" -> (None, None, "1 - 2")."""
+    if text is None or str(text).strip() == "":
+        return None, None, ""
+    raw = str(text).strip().rstrip("%").strip().replace(",", ".")
+    try:
+        if "/" in raw:
+            numerator, denominator = (Decimal(part.strip()) for part in raw.split("/", 1))
+            return numerator, denominator, ""
+        return Decimal(raw), None, ""
+    except ArithmeticError:
+        return None, None, str(text).strip()

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
+
+admin.site.site_header = _("Cổng theo dõi kế hoạch ứng dụng CNTT")
+admin.site.site_title = _("Kế hoạch CNTT")
+admin.site.index_title = _("Quản lý dữ liệu")
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("admin/", admin.site.urls),
+]

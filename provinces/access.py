@@ -1,0 +1,76 @@
+"""Who may see and change what: the one place the portal's access rules live.
+
+Every model that belongs to a province names the lookup from itself to its province in
+``province_lookup`` ("province", "plan__province", ...). Staff (cán bộ Sở) read and edit their own
+province, leaders (lãnh đạo) read their own province, national viewers read everything, admins
+(superusers) do everything. A province's scope includes the provinces merged into it in 2025, so a
+Cà Mau user also sees Bạc Liêu's plans.
+"""
+
+from django.db.models import Model, QuerySet
+
+from provinces.models import Membership, Province
+
+
+def membership(user) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.membership
+    except Membership.DoesNotExist:
+        return None
+
+
+def sees_all(user) -> bool:
+    """True for admins and national viewers."""
+    if user.is_superuser:
+        return True
+    m = membership(user)
+    return m is not None and m.role == Membership.Role.NATIONAL
+
+
+def can_edit(user) -> bool:
+    """True for admins and province staff (within their scope)."""
+    if user.is_superuser:
+        return True
+    m = membership(user)
+    return m is not None and m.role == Membership.Role.STAFF
+
+
+def has_role(user) -> bool:
+    return user.is_superuser or membership(user) is not None
+
+
+def province_ids(user) -> list[int]:
+    """The provinces a province-bound user works on: their own and its 2025 predecessors."""
+    m = membership(user)
+    if m is None or m.province_id is None:
+        return []
+    predecessors = Province.objects.filter(successor_id=m.province_id).values_list("id", flat=True)
+    return [m.province_id, *predecessors]
+
+
+def scope(queryset: QuerySet, user) -> QuerySet:
+    """``queryset`` narrowed to what ``user`` may see (nothing for a user without a role)."""
+    if sees_all(user):
+        return queryset
+    lookup = queryset.model.province_lookup
+    return queryset.filter(**{f"{lookup}__in": province_ids(user)})
+
+
+def province_id_of(obj: Model) -> int | None:
+    """The id of the province ``obj`` belongs to, following its ``province_lookup``.
+
+    Works on unsaved and historical instances too (the admin's history pages pass those).
+    """
+    *path, last = obj.province_lookup.split("__")
+    for name in path:
+        obj = getattr(obj, name, None)
+        if obj is None:
+            return None
+    return obj.pk if last == "pk" else getattr(obj, f"{last}_id", None)
+
+
+def in_scope(obj: Model, user) -> bool:
+    """True when ``user`` may see ``obj``."""
+    return sees_all(user) or province_id_of(obj) in province_ids(user)

@@ -1,0 +1,121 @@
+"""Admin for provinces and agencies, and the province scoping every data-entry admin uses."""
+
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from provinces import access
+from provinces.models import Agency, Membership, Province
+from provinces.text import fold
+
+
+class ScopedMixin:
+    """Admin rules of ``provinces.access``: rows, choices and object URLs limited to the user's
+    provinces; staff edit, leaders and national viewers read, admins do everything."""
+
+    def get_queryset(self, request):
+        return access.scope(super().get_queryset(request), request.user)
+
+    def has_module_permission(self, request):
+        return access.has_role(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        if not access.has_role(request.user):
+            return False
+        return obj is None or access.in_scope(obj, request.user)
+
+    def _can_edit(self, request, obj):
+        if not access.can_edit(request.user):
+            return False
+        return obj is None or access.in_scope(obj, request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return self._can_edit(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._can_edit(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._can_edit(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return _scope_choices(field, request)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return _scope_choices(field, request)
+
+
+def _scope_choices(field, request):
+    queryset = getattr(field, "queryset", None) if field is not None else None
+    if queryset is not None and hasattr(queryset.model, "province_lookup"):
+        field.queryset = access.scope(queryset, request.user)
+    return field
+
+
+class ScopedAdmin(ScopedMixin, admin.ModelAdmin):
+    pass
+
+
+class ScopedInline(ScopedMixin):
+    """For inlines: the parent's scope decides (the rows come through the parent)."""
+
+    def get_queryset(self, request):
+        return admin.options.InlineModelAdmin.get_queryset(self, request)
+
+    def _can_edit(self, request, obj):
+        return access.can_edit(request.user) and (obj is None or access.in_scope(obj, request.user))
+
+    def has_view_permission(self, request, obj=None):
+        return access.has_role(request.user) and (obj is None or access.in_scope(obj, request.user))
+
+
+class FoldedSearchMixin:
+    """Search that ignores diacritics and case: "mot cua" finds "Một cửa". It matches the
+    model's ``search_key`` column (see ``provinces.text.fold``), which every database indexes."""
+
+    search_key_field = "search_key"
+
+    def get_search_results(self, request, queryset, search_term):
+        key = fold(search_term)
+        if not key:
+            return queryset, False
+        return queryset.filter(**{f"{self.search_key_field}__contains": key}), False
+
+
+@admin.register(Province)
+class ProvinceAdmin(ScopedAdmin):
+    list_display = ["name", "code", "valid_from", "valid_until", "successor"]
+    list_select_related = ["successor"]
+    search_fields = ["name", "code"]
+
+    def _can_edit(self, request, obj):
+        return request.user.is_superuser
+
+
+@admin.register(Agency)
+class AgencyAdmin(FoldedSearchMixin, ScopedAdmin):
+    list_display = ["name", "kind", "province"]
+    list_filter = [("province", admin.RelatedOnlyFieldListFilter), "kind"]
+    list_select_related = ["province"]
+    search_fields = ["name"]
+
+
+class MembershipInline(admin.StackedInline):
+    model = Membership
+    can_delete = False
+    verbose_name_plural = _("vai trò trên cổng")
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class PortalUserAdmin(UserAdmin):
+    inlines = [MembershipInline]
+    list_display = ["username", "first_name", "membership__role", "membership__province", "is_active"]
+    list_select_related = ["membership__province"]
+    list_filter = ["membership__role", "membership__province", "is_active"]
