@@ -1,5 +1,6 @@
 """Money: whole đồng in the database, triệu or tỷ đồng with Vietnamese separators on screen."""
 
+import re
 from decimal import Decimal
 
 from django.utils.formats import number_format
@@ -37,3 +38,33 @@ def in_unit(amount: int | None, unit: str = "trieu", max_decimals: int = 3) -> s
 def with_unit(amount: int | None, unit: str = "trieu") -> str:
     """``in_unit`` followed by the unit's name: "32.200 triệu đồng"."""
     return "" if amount is None else f"{in_unit(amount, unit)} {UNIT_LABELS[unit]}"
+
+
+_UNIT_WORDS = [
+    ("tỷ", "ty"), ("ty", "ty"), ("triệu", "trieu"), ("trieu", "trieu"), ("tr", "trieu"),
+    ("đồng", "dong"), ("dong", "dong"), ("đ", "dong"),
+]
+_VI_NUMBER = re.compile(r"^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$")
+
+
+def parse_money(text: str, default_unit: str = "dong") -> int:
+    """Whole đồng from a Vietnamese amount: "1.500.000.000", "3,4 tỷ", "500 triệu", "61.600".
+
+    "." groups thousands and "," marks decimals, as Vietnamese documents write them; a unit word
+    after the number overrides ``default_unit``. Raises ``ValueError`` with a Vietnamese message
+    naming the value for text, negative amounts and fractions of a đồng.
+    """
+    raw = " ".join(str(text).strip().lower().split())
+    unit = default_unit
+    for word, code in _UNIT_WORDS:
+        if raw.endswith(word):
+            raw, unit = raw[: -len(word)].strip(), code
+            break
+    if raw.startswith("-"):
+        raise ValueError(f"“{text}” là số âm: số tiền không được âm")
+    if not _VI_NUMBER.match(raw):
+        raise ValueError(f"“{text}” không phải là số tiền")
+    try:
+        return to_dong(raw.replace(".", "").replace(",", "."), unit)
+    except ValueError:
+        raise ValueError(f"“{text}” không phải là một số đồng nguyên") from None

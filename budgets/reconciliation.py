@@ -10,7 +10,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from budgets.models import BudgetLine, CapitalType, Stage, StatedTotal
-from budgets.money import with_unit
+from budgets.money import in_unit, with_unit
 from projects.models import Plan, Project
 
 
@@ -28,6 +28,34 @@ class StatedCheck:
     def matches(self) -> bool:
         return self.difference == 0
 
+    @property
+    def scope_label(self) -> str:
+        """The scope in words: "Phụ lục 1 · nhóm I · năm 2014 · Địa phương · Bố trí"."""
+        t = self.stated_total
+        parts = [
+            t.appendix,
+            _("nhóm %s") % (t.group.ref or t.group.title) if t.group_id else "",
+            _("năm %s") % t.year if t.year else _("cả giai đoạn"),
+            t.get_source_display() if t.source else "",
+            t.sub_source,
+            t.get_capital_type_display() if t.capital_type else "",
+            t.get_measure_display() if t.measure == StatedTotal.Measure.ESTIMATE
+            else t.get_stage_display(),
+        ]
+        return " · ".join(str(p) for p in parts if p)
+
+    def display(self) -> dict:
+        """The check as the plan page shows it, amounts in triệu đồng."""
+        return {
+            "label": self.stated_total.label,
+            "where": self.stated_total.where,
+            "scope": self.scope_label,
+            "stated": in_unit(self.stated_total.amount),
+            "computed": in_unit(self.computed),
+            "difference": in_unit(self.difference),
+            "matches": self.matches,
+        }
+
 
 @dataclass
 class PlanReconciliation:
@@ -36,6 +64,14 @@ class PlanReconciliation:
     checks: list[StatedCheck]
     computed: dict
     anomalies: list[str] = field(default_factory=list)
+
+    def display(self) -> dict:
+        """The reconciliation as the plan page shows it."""
+        return {
+            "rows": [c.display() for c in self.checks],
+            "total": with_unit(self.computed["total"]),
+            "anomalies": self.anomalies,
+        }
 
     def as_json(self) -> dict:
         """The plan's reconciliation as plain JSON data, amounts in đồng."""

@@ -58,6 +58,10 @@ class Indicator(models.Model):
     def __str__(self):
         return self.name if len(self.name) <= 80 else self.name[:79] + "…"
 
+    @property
+    def baseline_display(self) -> str:
+        return format_value(self.baseline_value, self.baseline_denominator, self.baseline_text)
+
 
 class ValueMixin(models.Model):
     """A numeric value, or numerator of denominator for x/y units: "2/19" is 2 of 19."""
@@ -77,17 +81,18 @@ class ValueMixin(models.Model):
 
     @property
     def display(self) -> str:
-        if self.value is None:
-            return self.text
-        value = _plain(self.value)
-        if self.denominator is not None:
-            return f"{value}/{_plain(self.denominator)}"
-        return value
+        return format_value(self.value, self.denominator, self.text)
 
 
-def _plain(number: Decimal) -> str:
-    text = format(number.normalize(), "f")
-    return text.replace(".", ",")
+def format_value(value: Decimal | None, denominator: Decimal | None, text: str = "") -> str:
+    """A value as the documents write it: "15", "1,7", "2/19", or its text when not a number."""
+    if value is None:
+        return text
+
+    def plain(number: Decimal) -> str:
+        return format(number.normalize(), "f").replace(".", ",")
+
+    return f"{plain(value)}/{plain(denominator)}" if denominator is not None else plain(value)
 
 
 class IndicatorTarget(ValueMixin):

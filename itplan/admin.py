@@ -1,0 +1,124 @@
+"""Admin of plans and projects: the screens that span apps (a project with its budget lines, a
+plan with its stated totals and its reconciliation)."""
+
+from django.contrib import admin
+from django.db.models import Count, Q, Sum
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from budgets.admin import MONEY_FIELDS, BudgetLineInline, StatedTotalInline, trieu_column
+from budgets.models import Stage
+from budgets.reconciliation import reconcile
+from projects.models import Plan, Project, ProjectGroup
+from provinces.admin import FoldedSearchMixin, ScopedAdmin, ScopedInline
+
+NEED_TOTAL = Sum("budget_lines__amount", filter=Q(budget_lines__stage=Stage.NEED))
+
+
+class ProjectGroupInline(ScopedInline, admin.TabularInline):
+    model = ProjectGroup
+    fields = ["order", "appendix", "ref", "title"]
+    extra = 0
+
+
+@admin.register(Plan)
+class PlanAdmin(ScopedAdmin, SimpleHistoryAdmin):
+    list_display = [
+        "document_number", "province", "kind", "issue_date", "period", "project_count",
+        "need_trieu",
+    ]
+    list_filter = [("province", admin.RelatedOnlyFieldListFilter), "kind"]
+    list_select_related = ["province"]
+    search_fields = ["document_number", "title", "signer"]
+    date_hierarchy = "issue_date"
+    formfield_overrides = MONEY_FIELDS
+    inlines = [ProjectGroupInline, StatedTotalInline]
+    readonly_fields = ["reconciliation"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "province", "kind", "document_number", "issue_date", "signer", "title",
+                    ("start_year", "end_year"), "amends", "amends_text", "source_file", "notes",
+                ]
+            },
+        ),
+        (_("Đối chiếu tổng số"), {"fields": ["reconciliation"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(
+            project_total=Count("projects", distinct=True),
+            need_total=Sum(
+                "projects__budget_lines__amount",
+                filter=Q(projects__budget_lines__stage=Stage.NEED),
+            ),
+        )
+
+    @admin.display(description=_("giai đoạn"))
+    def period(self, obj):
+        return f"{obj.start_year}–{obj.end_year}"
+
+    @admin.display(description=_("số dự án"), ordering="project_total")
+    def project_count(self, obj):
+        return obj.project_total
+
+    need_trieu = trieu_column("need_total", _("nhu cầu vốn (triệu đồng)"))
+
+    @admin.display(description=_("tổng số theo văn bản và tính từ các dòng"))
+    def reconciliation(self, obj):
+        if obj.pk is None:
+            return "—"
+        return render_to_string("admin/projects/reconciliation.html", {"r": reconcile(obj).display()})
+
+
+@admin.register(Project)
+class ProjectAdmin(FoldedSearchMixin, ScopedAdmin, SimpleHistoryAdmin):
+    list_display = [
+        "ref", "name_short", "plan", "group", "lead_agency", "status", "estimate_trieu",
+        "need_trieu",
+    ]
+    list_display_links = ["name_short"]
+    list_filter = [
+        ("plan__province", admin.RelatedOnlyFieldListFilter),
+        ("plan", admin.RelatedOnlyFieldListFilter),
+        "status",
+        ("lead_agency", admin.RelatedOnlyFieldListFilter),
+        "budget_lines__source",
+        "budget_lines__year",
+    ]
+    list_select_related = ["plan__province", "group", "lead_agency"]
+    search_fields = ["name"]
+    formfield_overrides = MONEY_FIELDS
+    autocomplete_fields = ["lead_agency", "partner_agencies"]
+    inlines = [BudgetLineInline]
+    fieldsets = [
+        (None, {"fields": ["plan", "group", ("ref", "order"), "name", "status"]}),
+        (_("Nội dung"), {"fields": ["objective", "scale", "period", "estimate", "notes"]}),
+        (_("Cơ quan"), {"fields": ["lead_agency", "partner_agencies", "partners"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(need_total=NEED_TOTAL)
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, duplicates = super().get_search_results(request, queryset, search_term)
+        # Filtering on budget lines (source, year) joins them: one row per project all the same.
+        return queryset, duplicates or bool(request.GET.keys() & {"budget_lines__source__exact",
+                                                                 "budget_lines__year__exact"})
+
+    @admin.display(description=_("tên dự án, nhiệm vụ"), ordering="name")
+    def name_short(self, obj):
+        return str(obj)
+
+    estimate_trieu = trieu_column("estimate", _("dự kiến (triệu đồng)"))
+    need_trieu = trieu_column("need_total", _("nhu cầu theo các dòng (triệu đồng)"))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "group" and field is not None:
+            field.label_from_instance = lambda g: f"{g.plan.document_number} — {g}"
+            field.queryset = field.queryset.select_related("plan")
+        return field

@@ -1,0 +1,112 @@
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+
+from budgets.models import BudgetLine, StatedTotal
+from indicators.models import Indicator, IndicatorTarget
+from projects.models import Plan, Project, ProjectGroup
+from provinces.models import Agency, Membership, Province
+
+
+class ProvinceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Province
+
+    code = factory.Sequence(lambda n: f"{n % 999:03d}")
+    name = factory.Sequence(lambda n: f"Tỉnh Thử {n}")
+    slug = factory.Sequence(lambda n: f"tinh-thu-{n}")
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+
+    province = factory.SubFactory(ProvinceFactory)
+    name = factory.Sequence(lambda n: f"Sở Thông tin và Truyền thông {n}")
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Plan
+
+    province = factory.SubFactory(ProvinceFactory)
+    kind = Plan.Kind.FIVE_YEAR
+    document_number = factory.Sequence(lambda n: f"{1000 + n}/QĐ-UBND")
+    issue_date = datetime.date(2021, 3, 15)
+    title = "Kế hoạch ứng dụng công nghệ thông tin giai đoạn 2021 - 2025"
+    start_year = 2021
+    end_year = 2025
+
+
+class GroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectGroup
+
+    plan = factory.SubFactory(PlanFactory)
+    ref = "I"
+    title = "Hạ tầng kỹ thuật"
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    plan = factory.SubFactory(PlanFactory)
+    group = factory.LazyAttribute(lambda o: GroupFactory(plan=o.plan))
+    lead_agency = factory.LazyAttribute(lambda o: AgencyFactory(province=o.plan.province))
+    ref = factory.Sequence(lambda n: str(n + 1))
+    name = factory.Sequence(lambda n: f"Hệ thống một cửa điện tử số {n}")
+    period = "2021 - 2023"
+
+
+class BudgetLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BudgetLine
+
+    project = factory.SubFactory(ProjectFactory)
+    year = 2022
+    source = "local"
+    amount = 1_500_000_000
+
+
+class StatedTotalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StatedTotal
+
+    plan = factory.SubFactory(PlanFactory)
+    label = "Tổng cộng"
+    amount = 1_500_000_000
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    plan = factory.SubFactory(PlanFactory)
+    name = factory.Sequence(lambda n: f"Tỷ lệ văn bản điện tử {n}")
+    unit = Indicator.Unit.PERCENT
+    baseline_year = 2020
+    baseline_value = 15
+    target = factory.RelatedFactory(
+        "tests.factories.TargetFactory", factory_related_name="indicator"
+    )
+
+
+class TargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndicatorTarget
+
+    year = 2025
+    value = 100
+
+
+def make_user(username: str, role: str | None, province: Province | None = None):
+    """A portal user: role "admin" (superuser), "staff", "leader", "national", or None."""
+    user = get_user_model().objects.create_user(
+        username=username, password="pw-test-123", is_staff=True,
+        is_superuser=role == "admin",
+    )
+    if role not in (None, "admin"):
+        Membership.objects.create(user=user, role=role, province=province)
+    return user
