@@ -1,12 +1,11 @@
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from budgets.forms import MoneyField
 from budgets.models import BudgetLine, StatedTotal
 from budgets.money import in_unit
-from provinces.admin import FoldedSearchMixin, ScopedAdmin, ScopedInline
+from provinces.admin import FoldedSearchMixin, ScopedHistoryAdmin, ScopedInline
 
 MONEY_FIELDS = {models.BigIntegerField: {"form_class": MoneyField}}
 
@@ -31,22 +30,42 @@ class BudgetLineInline(ScopedInline, admin.TabularInline):
 class StatedTotalInline(ScopedInline, admin.TabularInline):
     model = StatedTotal
     fields = [
-        "order", "label", "amount", "measure", "appendix", "group", "year", "source",
-        "sub_source", "capital_type", "stage", "where",
+        "order",
+        "label",
+        "amount",
+        "measure",
+        "appendix",
+        "group",
+        "year",
+        "source",
+        "sub_source",
+        "capital_type",
+        "stage",
+        "where",
     ]
     formfield_overrides = MONEY_FIELDS
     extra = 0
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(FoldedSearchMixin, ScopedAdmin, SimpleHistoryAdmin):
+class BudgetLineAdmin(FoldedSearchMixin, ScopedHistoryAdmin):
     list_display = [
-        "project", "plan", "year", "source", "sub_source", "capital_type", "stage", "amount_trieu",
+        "project",
+        "plan",
+        "year",
+        "source",
+        "sub_source",
+        "capital_type",
+        "stage",
+        "amount_trieu",
     ]
     list_filter = [
         ("project__plan__province", admin.RelatedOnlyFieldListFilter),
         ("project__plan", admin.RelatedOnlyFieldListFilter),
-        "source", "year", "capital_type", "stage",
+        "source",
+        "year",
+        "capital_type",
+        "stage",
     ]
     list_select_related = ["project__plan__province"]
     search_fields = ["project__name"]
@@ -62,7 +81,7 @@ class BudgetLineAdmin(FoldedSearchMixin, ScopedAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(StatedTotal)
-class StatedTotalAdmin(ScopedAdmin, SimpleHistoryAdmin):
+class StatedTotalAdmin(ScopedHistoryAdmin):
     list_display = ["label", "plan", "amount_trieu", "measure", "year", "source", "capital_type"]
     list_filter = [("plan__province", admin.RelatedOnlyFieldListFilter), "measure", "source"]
     list_select_related = ["plan__province"]

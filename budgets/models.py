@@ -69,7 +69,9 @@ class BudgetLine(models.Model):
         choices=CapitalType.choices,
         default=CapitalType.UNSPECIFIED,
     )
-    stage = models.CharField(_("giai đoạn"), max_length=20, choices=Stage.choices, default=Stage.NEED)
+    stage = models.CharField(
+        _("giai đoạn"), max_length=20, choices=Stage.choices, default=Stage.NEED
+    )
     amount = models.BigIntegerField(_("số tiền (đồng)"))
 
     history = HistoricalRecords()
@@ -81,7 +83,9 @@ class BudgetLine(models.Model):
         verbose_name_plural = _("kinh phí")
         ordering = ["project", "year", "source", "capital_type", "stage"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount__gte=0), name="budgetline_amount_not_negative"),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0), name="budgetline_amount_not_negative"
+            ),
             models.CheckConstraint(condition=YEAR_IN_RANGE, name="budgetline_year_in_range"),
         ]
 
@@ -127,7 +131,9 @@ class StatedTotal(models.Model):
     capital_type = models.CharField(
         _("loại vốn"), max_length=20, choices=CapitalType.choices, blank=True
     )
-    stage = models.CharField(_("giai đoạn"), max_length=20, choices=Stage.choices, default=Stage.NEED)
+    stage = models.CharField(
+        _("giai đoạn"), max_length=20, choices=Stage.choices, default=Stage.NEED
+    )
 
     history = HistoricalRecords()
     province_lookup = "plan__province"
@@ -137,7 +143,9 @@ class StatedTotal(models.Model):
         verbose_name_plural = _("tổng số theo văn bản")
         ordering = ["plan", "order", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount__gte=0), name="statedtotal_amount_not_negative"),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0), name="statedtotal_amount_not_negative"
+            ),
             models.CheckConstraint(condition=YEAR_IN_RANGE, name="statedtotal_year_in_range"),
         ]
 

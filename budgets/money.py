@@ -41,8 +41,14 @@ def with_unit(amount: int | None, unit: str = "trieu") -> str:
 
 
 _UNIT_WORDS = [
-    ("tỷ", "ty"), ("ty", "ty"), ("triệu", "trieu"), ("trieu", "trieu"), ("tr", "trieu"),
-    ("đồng", "dong"), ("dong", "dong"), ("đ", "dong"),
+    ("tỷ", "ty"),
+    ("ty", "ty"),
+    ("triệu", "trieu"),
+    ("trieu", "trieu"),
+    ("tr", "trieu"),
+    ("đồng", "dong"),
+    ("dong", "dong"),
+    ("đ", "dong"),
 ]
 _VI_NUMBER = re.compile(r"^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$")
 

@@ -39,7 +39,8 @@ class StatedCheck:
             t.get_source_display() if t.source else "",
             t.sub_source,
             t.get_capital_type_display() if t.capital_type else "",
-            t.get_measure_display() if t.measure == StatedTotal.Measure.ESTIMATE
+            t.get_measure_display()
+            if t.measure == StatedTotal.Measure.ESTIMATE
             else t.get_stage_display(),
         ]
         return " · ".join(str(p) for p in parts if p)
@@ -143,9 +144,10 @@ def computed_totals(plan: Plan) -> dict:
     total, by source, capital type and year ("" = whole period), and every stage's total."""
     lines = BudgetLine.objects.for_plan(plan)
     need = lines.filter(stage=Stage.NEED)
-    by_year = {str(year or ""): total for year, total in sorted(
-        need.sums_by("year").items(), key=lambda item: item[0] or 0
-    )}
+    by_year = {
+        str(year or ""): total
+        for year, total in sorted(need.sums_by("year").items(), key=lambda item: item[0] or 0)
+    }
     result = {
         "total": need.total(),
         "by_source": need.sums_by("source"),
@@ -171,8 +173,10 @@ def reconcile(plan: Plan) -> PlanReconciliation:
     ]
     unchecked = [c for c in checks if c.computed is None]
     anomalies = [
-        _("“%(label)s” (%(where)s): văn bản ghi %(stated)s, các dòng cộng lại %(computed)s, "
-          "chênh lệch %(diff)s.")
+        _(
+            "“%(label)s” (%(where)s): văn bản ghi %(stated)s, các dòng cộng lại %(computed)s, "
+            "chênh lệch %(diff)s."
+        )
         % {
             "label": c.stated_total.label,
             "where": c.stated_total.where or _("không rõ vị trí"),
@@ -185,14 +189,19 @@ def reconcile(plan: Plan) -> PlanReconciliation:
     ]
     if unchecked:
         anomalies.append(
-            _("%(count)s tổng số theo năm không đối chiếu được: các dòng dự án của văn bản không "
-              "chia kinh phí theo năm.") % {"count": len(unchecked)}
+            _(
+                "%(count)s tổng số theo năm không đối chiếu được: các dòng dự án của văn bản không "
+                "chia kinh phí theo năm."
+            )
+            % {"count": len(unchecked)}
         )
     unspecified = lines.filter(capital_type=CapitalType.UNSPECIFIED, stage=Stage.NEED)
     if unspecified.exists() and any(c.stated_total.capital_type for c in checks):
         anomalies.append(
-            _("%(count)s dòng kinh phí (tổng %(total)s) không ghi loại vốn nên không được tính "
-              "vào các tổng theo vốn đầu tư phát triển hay sự nghiệp.")
+            _(
+                "%(count)s dòng kinh phí (tổng %(total)s) không ghi loại vốn nên không được tính "
+                "vào các tổng theo vốn đầu tư phát triển hay sự nghiệp."
+            )
             % {"count": unspecified.count(), "total": with_unit(unspecified.total())}
         )
     anomalies += _project_anomalies(plan, projects)
@@ -217,7 +226,9 @@ def _project_anomalies(plan: Plan, projects) -> list[str]:
     for project in projects:
         label = f"{project.ref} {project}".strip()
         for problem in project.period_problems:
-            found.append(_("Dự án “%(project)s”: %(problem)s.") % {"project": label, "problem": problem})
+            found.append(
+                _("Dự án “%(project)s”: %(problem)s.") % {"project": label, "problem": problem}
+            )
         # In a multi-year plan a row's estimate is the sum of its cells; an annual plan's
         # estimate is the project's whole cost, beyond the year the plan funds.
         total = need_sums.get(project.pk)
@@ -225,9 +236,14 @@ def _project_anomalies(plan: Plan, projects) -> list[str]:
         if multi_year and project.estimate is not None and total is not None:
             if total != project.estimate:
                 found.append(
-                    _("Dự án “%(project)s”: dự kiến kinh phí %(estimate)s, các dòng kinh phí "
-                      "cộng lại %(total)s.")
-                    % {"project": label, "estimate": with_unit(project.estimate),
-                       "total": with_unit(total)}
+                    _(
+                        "Dự án “%(project)s”: dự kiến kinh phí %(estimate)s, các dòng kinh phí "
+                        "cộng lại %(total)s."
+                    )
+                    % {
+                        "project": label,
+                        "estimate": with_unit(project.estimate),
+                        "total": with_unit(total),
+                    }
                 )
     return found

@@ -1,9 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from indicators.models import Indicator, IndicatorTarget, Measurement
-from provinces.admin import ScopedAdmin, ScopedInline
+from provinces.admin import ScopedHistoryAdmin, ScopedInline
 
 
 class TargetInline(ScopedInline, admin.TabularInline):
@@ -19,13 +18,14 @@ class MeasurementInline(ScopedInline, admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(ScopedAdmin, SimpleHistoryAdmin):
+class IndicatorAdmin(ScopedHistoryAdmin):
     list_display = ["ref", "name", "category", "unit", "baseline", "plan"]
     list_display_links = ["name"]
     list_filter = [
         ("plan__province", admin.RelatedOnlyFieldListFilter),
         ("plan", admin.RelatedOnlyFieldListFilter),
-        "category", "unit",
+        "category",
+        "unit",
     ]
     list_select_related = ["plan__province"]
     search_fields = ["name", "category"]
@@ -36,8 +36,13 @@ class IndicatorAdmin(ScopedAdmin, SimpleHistoryAdmin):
             _("Đơn vị và giá trị cơ sở"),
             {
                 "fields": [
-                    "unit", "unit_label", "direction", "baseline_year", "baseline_value",
-                    "baseline_denominator", "baseline_text",
+                    "unit",
+                    "unit_label",
+                    "direction",
+                    "baseline_year",
+                    "baseline_value",
+                    "baseline_denominator",
+                    "baseline_text",
                 ]
             },
         ),

@@ -34,7 +34,10 @@ class Indicator(models.Model):
     name = models.TextField(_("chỉ tiêu"))
     unit = models.CharField(_("đơn vị"), max_length=20, choices=Unit.choices)
     unit_label = models.CharField(
-        _("đối tượng đếm"), max_length=100, blank=True, help_text=_("Ví dụ “cơ quan” trong “10/19 cơ quan”.")
+        _("đối tượng đếm"),
+        max_length=100,
+        blank=True,
+        help_text=_("Ví dụ “cơ quan” trong “10/19 cơ quan”."),
     )
     direction = models.CharField(
         _("chiều mong muốn"), max_length=20, choices=Direction.choices, default=Direction.INCREASE
@@ -109,7 +112,9 @@ class IndicatorTarget(ValueMixin):
         verbose_name_plural = _("mục tiêu theo năm")
         ordering = ["indicator", "year"]
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "year"], name="target_indicator_year_unique"),
+            models.UniqueConstraint(
+                fields=["indicator", "year"], name="target_indicator_year_unique"
+            ),
             models.CheckConstraint(
                 condition=Q(denominator__isnull=True) | Q(denominator__gt=0),
                 name="target_denominator_positive",

@@ -5,13 +5,12 @@ from django.contrib import admin
 from django.db.models import Count, Q, Sum
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from budgets.admin import MONEY_FIELDS, BudgetLineInline, StatedTotalInline, trieu_column
 from budgets.models import Stage
 from budgets.reconciliation import reconcile
 from projects.models import Plan, Project, ProjectGroup
-from provinces.admin import FoldedSearchMixin, ScopedAdmin, ScopedInline
+from provinces.admin import FoldedSearchMixin, ScopedHistoryAdmin, ScopedInline
 
 NEED_TOTAL = Sum("budget_lines__amount", filter=Q(budget_lines__stage=Stage.NEED))
 
@@ -23,9 +22,14 @@ class ProjectGroupInline(ScopedInline, admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(ScopedAdmin, SimpleHistoryAdmin):
+class PlanAdmin(ScopedHistoryAdmin):
     list_display = [
-        "document_number", "province", "kind", "issue_date", "period", "project_count",
+        "document_number",
+        "province",
+        "kind",
+        "issue_date",
+        "period",
+        "project_count",
         "need_trieu",
     ]
     list_filter = [("province", admin.RelatedOnlyFieldListFilter), "kind"]
@@ -40,8 +44,17 @@ class PlanAdmin(ScopedAdmin, SimpleHistoryAdmin):
             None,
             {
                 "fields": [
-                    "province", "kind", "document_number", "issue_date", "signer", "title",
-                    ("start_year", "end_year"), "amends", "amends_text", "source_file", "notes",
+                    "province",
+                    "kind",
+                    "document_number",
+                    "issue_date",
+                    "signer",
+                    "title",
+                    ("start_year", "end_year"),
+                    "amends",
+                    "amends_text",
+                    "source_file",
+                    "notes",
                 ]
             },
         ),
@@ -49,12 +62,16 @@ class PlanAdmin(ScopedAdmin, SimpleHistoryAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            project_total=Count("projects", distinct=True),
-            need_total=Sum(
-                "projects__budget_lines__amount",
-                filter=Q(projects__budget_lines__stage=Stage.NEED),
-            ),
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                project_total=Count("projects", distinct=True),
+                need_total=Sum(
+                    "projects__budget_lines__amount",
+                    filter=Q(projects__budget_lines__stage=Stage.NEED),
+                ),
+            )
         )
 
     @admin.display(description=_("giai đoạn"))
@@ -71,13 +88,21 @@ class PlanAdmin(ScopedAdmin, SimpleHistoryAdmin):
     def reconciliation(self, obj):
         if obj.pk is None:
             return "—"
-        return render_to_string("admin/projects/reconciliation.html", {"r": reconcile(obj).display()})
+        return render_to_string(
+            "admin/projects/reconciliation.html", {"r": reconcile(obj).display()}
+        )
 
 
 @admin.register(Project)
-class ProjectAdmin(FoldedSearchMixin, ScopedAdmin, SimpleHistoryAdmin):
+class ProjectAdmin(FoldedSearchMixin, ScopedHistoryAdmin):
     list_display = [
-        "ref", "name_short", "plan", "group", "lead_agency", "status", "estimate_trieu",
+        "ref",
+        "name_short",
+        "plan",
+        "group",
+        "lead_agency",
+        "status",
+        "estimate_trieu",
         "need_trieu",
     ]
     list_display_links = ["name_short"]
@@ -106,8 +131,9 @@ class ProjectAdmin(FoldedSearchMixin, ScopedAdmin, SimpleHistoryAdmin):
     def get_search_results(self, request, queryset, search_term):
         queryset, duplicates = super().get_search_results(request, queryset, search_term)
         # Filtering on budget lines (source, year) joins them: one row per project all the same.
-        return queryset, duplicates or bool(request.GET.keys() & {"budget_lines__source__exact",
-                                                                 "budget_lines__year__exact"})
+        return queryset, duplicates or bool(
+            request.GET.keys() & {"budget_lines__source__exact", "budget_lines__year__exact"}
+        )
 
     @admin.display(description=_("tên dự án, nhiệm vụ"), ordering="name")
     def name_short(self, obj):

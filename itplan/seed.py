@@ -122,9 +122,7 @@ def load_plan(path: Path, *, replace: bool = False) -> Plan | None:
                 estimate=_amount(p.get("estimate"), unit),
                 notes=p.get("notes") or "",
             )
-            project.partner_agencies.set(
-                [agency(name) for name in p.get("partner_agencies") or []]
-            )
+            project.partner_agencies.set([agency(name) for name in p.get("partner_agencies") or []])
             BudgetLine.objects.bulk_create(
                 BudgetLine(
                     project=project,
@@ -169,7 +167,8 @@ def _inference_notes(data: dict) -> str:
     if not inferences:
         return ""
     lines = [f"- {text}" for text in inferences]
-    return "Khi nhập từ văn bản (nguồn: %s):\n%s" % (data.get("source", ""), "\n".join(lines))
+    source = data.get("source", "")
+    return f"Khi nhập từ văn bản (nguồn: {source}):\n" + "\n".join(lines)
 
 
 def _load_indicator(plan: Plan, order: int, data: dict) -> Indicator:

@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from projects.periods import YEAR_VALIDATORS, parse_period
 from provinces.models import Agency, Province
-from provinces.text import fold
+from provinces.text import fold, folded_search
 
 
 class Plan(models.Model):
@@ -44,9 +44,7 @@ class Plan(models.Model):
         blank=True,
         help_text=_("Văn bản được điều chỉnh như văn bản ghi, khi nó chưa có trên cổng."),
     )
-    source_file = models.FileField(
-        _("tệp văn bản gốc"), upload_to="plans/%Y/", blank=True
-    )
+    source_file = models.FileField(_("tệp văn bản gốc"), upload_to="plans/%Y/", blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
 
     history = HistoricalRecords()
@@ -107,8 +105,7 @@ class ProjectQuerySet(models.QuerySet):
 
     def search(self, text: str):
         """Projects whose name, objective or reference contain ``text``, ignoring diacritics."""
-        key = fold(text)
-        return self.filter(search_key__contains=key) if key else self
+        return self.filter(folded_search("search_key", text))
 
 
 class Project(models.Model):
@@ -148,9 +145,7 @@ class Project(models.Model):
         on_delete=models.PROTECT,
         related_name="led_projects",
     )
-    partners = models.TextField(
-        _("cơ quan phối hợp (như văn bản ghi)"), blank=True
-    )
+    partners = models.TextField(_("cơ quan phối hợp (như văn bản ghi)"), blank=True)
     partner_agencies = models.ManyToManyField(
         Agency, verbose_name=_("cơ quan phối hợp"), blank=True, related_name="partner_projects"
     )
@@ -193,6 +188,12 @@ class Project(models.Model):
     def __str__(self):
         return self.name if len(self.name) <= 80 else self.name[:79] + "…"
 
+    def save(self, *args, **kwargs):
+        parsed = parse_period(self.period)
+        self.start_year, self.end_year = parsed.start, parsed.end
+        self.search_key = fold(" ".join((self.ref, self.name, self.objective)))
+        super().save(*args, **kwargs)
+
     def clean(self):
         if self.estimate is not None and self.estimate < 0:
             raise ValidationError({"estimate": _("Kinh phí không được âm.")})
@@ -203,12 +204,6 @@ class Project(models.Model):
                 raise ValidationError(
                     {"lead_agency": _("Cơ quan chủ trì phải thuộc tỉnh của kế hoạch.")}
                 )
-
-    def save(self, *args, **kwargs):
-        parsed = parse_period(self.period)
-        self.start_year, self.end_year = parsed.start, parsed.end
-        self.search_key = fold(" ".join((self.ref, self.name, self.objective)))
-        super().save(*args, **kwargs)
 
     @property
     def period_problems(self) -> tuple[str, ...]:

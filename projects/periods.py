@@ -39,7 +39,5 @@ def parse_period(text: str) -> Period:
     start_ok = YEAR_MIN <= start <= YEAR_MAX
     end_ok = YEAR_MIN <= end <= YEAR_MAX
     if start_ok and end_ok and end < start:
-        problems += (
-            _("năm kết thúc trước năm bắt đầu trong “%(text)s”") % {"text": text},
-        )
+        problems += (_("năm kết thúc trước năm bắt đầu trong “%(text)s”") % {"text": text},)
     return Period(start if start_ok else None, end if end_ok else None, problems)

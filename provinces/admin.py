@@ -1,13 +1,16 @@
 """Admin for provinces and agencies, and the province scoping every data-entry admin uses."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from provinces import access
 from provinces.models import Agency, Membership, Province
-from provinces.text import fold
+from provinces.text import folded_search
 
 
 class ScopedMixin:
@@ -59,6 +62,29 @@ class ScopedAdmin(ScopedMixin, admin.ModelAdmin):
     pass
 
 
+class ScopedHistoryAdmin(ScopedMixin, SimpleHistoryAdmin):
+    """A scoped admin with django-simple-history's pages, which also find deleted objects
+    through their history: another province's history answers 404, like its object."""
+
+    def _refuse_out_of_scope(self, request, object_id):
+        pk_name = self.model._meta.pk.attname
+        record = (
+            self.model.history.filter(**{pk_name: unquote(object_id)})
+            .order_by("-history_date")
+            .first()
+        )
+        if record is not None and not access.in_scope(record.instance, request.user):
+            raise Http404
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._refuse_out_of_scope(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._refuse_out_of_scope(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 class ScopedInline(ScopedMixin):
     """For inlines: the parent's scope decides (the rows come through the parent)."""
 
@@ -79,10 +105,7 @@ class FoldedSearchMixin:
     search_key_field = "search_key"
 
     def get_search_results(self, request, queryset, search_term):
-        key = fold(search_term)
-        if not key:
-            return queryset, False
-        return queryset.filter(**{f"{self.search_key_field}__contains": key}), False
+        return queryset.filter(folded_search(self.search_key_field, search_term)), False
 
 
 @admin.register(Province)
@@ -116,6 +139,12 @@ admin.site.unregister(User)
 @admin.register(User)
 class PortalUserAdmin(UserAdmin):
     inlines = [MembershipInline]
-    list_display = ["username", "first_name", "membership__role", "membership__province", "is_active"]
+    list_display = [
+        "username",
+        "first_name",
+        "membership__role",
+        "membership__province",
+        "is_active",
+    ]
     list_select_related = ["membership__province"]
     list_filter = ["membership__role", "membership__province", "is_active"]

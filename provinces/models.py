@@ -66,7 +66,9 @@ class Agency(models.Model):
         verbose_name_plural = _("cơ quan, đơn vị")
         ordering = ["province__name", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["province", "name"], name="agency_province_name_unique"),
+            models.UniqueConstraint(
+                fields=["province", "name"], name="agency_province_name_unique"
+            ),
         ]
 
     def __str__(self):

@@ -82,6 +82,7 @@ class StatedTotalFactory(factory.django.DjangoModelFactory):
 class IndicatorFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Indicator
+        skip_postgeneration_save = True
 
     plan = factory.SubFactory(PlanFactory)
     name = factory.Sequence(lambda n: f"Tỷ lệ văn bản điện tử {n}")
@@ -104,7 +105,9 @@ class TargetFactory(factory.django.DjangoModelFactory):
 def make_user(username: str, role: str | None, province: Province | None = None):
     """A portal user: role "admin" (superuser), "staff", "leader", "national", or None."""
     user = get_user_model().objects.create_user(
-        username=username, password="pw-test-123", is_staff=True,
+        username=username,
+        password="pw-test-123",
+        is_staff=True,
         is_superuser=role == "admin",
     )
     if role not in (None, "admin"):

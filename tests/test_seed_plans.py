@@ -17,15 +17,27 @@ TRIEU = 10**6
 
 def stated(plan, **scope):
     """The one stated total of ``plan`` with exactly this scope (unspecified fields blank)."""
-    defaults = {"appendix": "", "group": None, "year": None, "source": "", "sub_source": "",
-                "capital_type": "", "stage": "need", "measure": "budget"}
+    defaults = {
+        "appendix": "",
+        "group": None,
+        "year": None,
+        "source": "",
+        "sub_source": "",
+        "capital_type": "",
+        "stage": "need",
+        "measure": "budget",
+    }
     return StatedTotal.objects.filter(plan=plan, **{**defaults, **scope})
 
 
 def test_every_seed_plan_loads_with_its_appendix_rows(seed):
     counts = {slug: plan.projects.count() for slug, plan in seed.items()}
     assert counts == {
-        "bac-lieu": 11, "quang-tri": 17, "binh-dinh": 22, "tra-vinh": 39, "tien-giang": 21,
+        "bac-lieu": 11,
+        "quang-tri": 17,
+        "binh-dinh": 22,
+        "tra-vinh": 39,
+        "tien-giang": 21,
     }
 
 
@@ -70,8 +82,11 @@ def test_quang_tri_states_61_600_trieu_as_50_100_investment_and_11_500_recurrent
 
 def test_quang_tri_rows_fall_short_of_its_stated_total_and_the_gap_is_named(seed):
     result = reconcile(seed["quang-tri"])
-    total = next(c for c in result.checks if c.stated_total.label == "Tổng cộng"
-                 and c.stated_total.year is None)
+    total = next(
+        c
+        for c in result.checks
+        if c.stated_total.label == "Tổng cộng" and c.stated_total.year is None
+    )
     assert total.computed == 49_850 * TRIEU
     assert total.difference == -11_750 * TRIEU
     assert any("61.600 triệu đồng" in a and "49.850 triệu đồng" in a for a in result.anomalies)
@@ -84,8 +99,9 @@ def test_binh_dinh_investment_subtotal_differs_from_its_rows_by_1_500_trieu(seed
     by_label = {c.stated_total.label: c for c in result.checks}
     assert by_label["Vốn đầu tư"].stated_total.amount == 28_000 * TRIEU
     assert by_label["Vốn đầu tư"].computed == 29_500 * TRIEU
-    assert any("28.000 triệu đồng" in a and "chênh lệch 1.500 triệu đồng" in a
-               for a in result.anomalies)
+    assert any(
+        "28.000 triệu đồng" in a and "chênh lệch 1.500 triệu đồng" in a for a in result.anomalies
+    )
 
 
 def test_binh_dinh_task_with_two_funding_rows_is_one_project_with_two_lines(seed):
@@ -108,7 +124,9 @@ def test_tra_vinh_groups_and_sub_sources(seed):
     totals = computed_totals(plan)
     assert totals["total"] == 439_050 * TRIEU
     assert totals["by_source"] == {
-        "central": 153_300 * TRIEU, "local": 105_000 * TRIEU, "other": 180_750 * TRIEU,
+        "central": 153_300 * TRIEU,
+        "local": 105_000 * TRIEU,
+        "other": 180_750 * TRIEU,
     }
     vtci = BudgetLine.objects.for_plan(plan).filter(sub_source="Quỹ Dịch vụ viễn thông công ích")
     assert vtci.total() == 174_750 * TRIEU
@@ -116,8 +134,13 @@ def test_tra_vinh_groups_and_sub_sources(seed):
 
 def test_tra_vinh_appendix_local_total_106_000_against_rows_105_000_is_named(seed):
     result = reconcile(seed["tra-vinh"])
-    appendix_local = next(c for c in result.checks if c.stated_total.where.startswith("Phụ lục")
-                          and c.stated_total.source == "local" and not c.stated_total.group_id)
+    appendix_local = next(
+        c
+        for c in result.checks
+        if c.stated_total.where.startswith("Phụ lục")
+        and c.stated_total.source == "local"
+        and not c.stated_total.group_id
+    )
     assert appendix_local.stated_total.amount == 106_000 * TRIEU
     assert appendix_local.computed == 105_000 * TRIEU
     assert any("năm 1015 không hợp lệ" in a for a in result.anomalies)
@@ -132,7 +155,8 @@ def test_tien_giang_2014_appendix_states_26_162_trieu_for_2014_and_matches(seed)
     result = reconcile(plan)
     assert all(c.matches for c in result.checks)
     assert result.computed["by_appendix"] == {
-        "Phụ lục 1": 22_644 * TRIEU, "Phụ lục 2": 26_162 * TRIEU,
+        "Phụ lục 1": 22_644 * TRIEU,
+        "Phụ lục 2": 26_162 * TRIEU,
     }
 
 
@@ -161,7 +185,9 @@ def test_reconcile_command_prints_json_with_one_object_per_plan(seed, capsys):
     assert bac_lieu["computed"]["total"] == 32_200_000_000
     assert bac_lieu["computed"]["by_source"]["central"] == 14_890_000_000
     assert {s["amount"] for s in bac_lieu["stated"]} == {
-        32_200_000_000, 14_890_000_000, 17_310_000_000,
+        32_200_000_000,
+        14_890_000_000,
+        17_310_000_000,
     }
     assert bac_lieu["anomalies"] == []
     quang_tri = next(d for d in data if d["document"] == "1024/KH-UBND")

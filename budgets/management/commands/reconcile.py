@@ -27,8 +27,10 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
             return
         for r in results:
-            self.stdout.write(f"\n{r.plan.document_number} — {r.plan.province.name}: "
-                              f"{r.projects} dự án (triệu đồng)")
+            self.stdout.write(
+                f"\n{r.plan.document_number} — {r.plan.province.name}: "
+                f"{r.projects} dự án (triệu đồng)"
+            )
             for check in r.checks:
                 mark = "✓" if check.matches else "✗"
                 self.stdout.write(
