@@ -111,8 +111,6 @@ class ProjectAdmin(FoldedSearchMixin, ScopedHistoryAdmin):
         ("plan", admin.RelatedOnlyFieldListFilter),
         "status",
         ("lead_agency", admin.RelatedOnlyFieldListFilter),
-        "budget_lines__source",
-        "budget_lines__year",
     ]
     list_select_related = ["plan__province", "group", "lead_agency"]
     search_fields = ["name"]
@@ -127,13 +125,6 @@ class ProjectAdmin(FoldedSearchMixin, ScopedHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(need_total=NEED_TOTAL)
-
-    def get_search_results(self, request, queryset, search_term):
-        queryset, duplicates = super().get_search_results(request, queryset, search_term)
-        # Filtering on budget lines (source, year) joins them: one row per project all the same.
-        return queryset, duplicates or bool(
-            request.GET.keys() & {"budget_lines__source__exact", "budget_lines__year__exact"}
-        )
 
     @admin.display(description=_("tên dự án, nhiệm vụ"), ordering="name")
     def name_short(self, obj):

@@ -9,6 +9,12 @@ from provinces.models import Agency, Province
 from provinces.text import fold, folded_search
 
 
+class PlanManager(models.Manager):
+    def get_queryset(self):
+        # A plan is named with its province everywhere (lists, filters, choices).
+        return super().get_queryset().select_related("province")
+
+
 class Plan(models.Model):
     """An approved plan document (Kế hoạch / Quyết định phê duyệt) and the appendix it carries."""
 
@@ -48,6 +54,7 @@ class Plan(models.Model):
     notes = models.TextField(_("ghi chú"), blank=True)
 
     history = HistoricalRecords()
+    objects = PlanManager()
     province_lookup = "province"
 
     class Meta:
