@@ -2,12 +2,12 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from budgets.forms import MoneyField
+from budgets.forms import MoneyField, MoneyInput
 from budgets.models import BudgetLine, StatedTotal
 from budgets.money import in_unit
 from provinces.admin import FoldedSearchMixin, ScopedHistoryAdmin, ScopedInline
 
-MONEY_FIELDS = {models.BigIntegerField: {"form_class": MoneyField}}
+MONEY_FIELDS = {models.BigIntegerField: {"form_class": MoneyField, "widget": MoneyInput}}
 
 
 def trieu_column(field: str, description: str):
@@ -25,26 +25,6 @@ class BudgetLineInline(ScopedInline, admin.TabularInline):
     fields = ["year", "source", "sub_source", "capital_type", "stage", "amount"]
     formfield_overrides = MONEY_FIELDS
     extra = 1
-
-
-class StatedTotalInline(ScopedInline, admin.TabularInline):
-    model = StatedTotal
-    fields = [
-        "order",
-        "label",
-        "amount",
-        "measure",
-        "appendix",
-        "group",
-        "year",
-        "source",
-        "sub_source",
-        "capital_type",
-        "stage",
-        "where",
-    ]
-    formfield_overrides = MONEY_FIELDS
-    extra = 0
 
 
 @admin.register(BudgetLine)

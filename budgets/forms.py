@@ -4,10 +4,17 @@ from django.utils.translation import gettext_lazy as _
 from budgets.money import in_unit, parse_money
 
 
+class MoneyInput(forms.TextInput):
+    """Text, not type=number: "3,4 tỷ" and "1.500.000.000" must reach the field as typed."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "decimal", "size": 18, **(attrs or {})})
+
+
 class MoneyField(forms.Field):
     """A money input in đồng that also takes the units documents use: "3,4 tỷ", "500 triệu"."""
 
-    widget = forms.TextInput(attrs={"inputmode": "decimal", "size": 18})
+    widget = MoneyInput
     default_help_text = _("Bằng đồng (1.500.000.000) hoặc kèm đơn vị: “1,5 tỷ”, “500 triệu”.")
 
     def __init__(self, *, min_value=None, max_value=None, step_size=None, **kwargs):

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from budgets.money import with_unit
 from projects.models import Plan, Project, ProjectGroup
 from projects.periods import YEAR_MAX, YEAR_MIN, YEAR_VALIDATORS
 
@@ -150,4 +151,4 @@ class StatedTotal(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.label}: {self.amount:,} đ"
+        return f"{self.label}: {with_unit(self.amount)}"

@@ -4,9 +4,10 @@ plan with its stated totals and its reconciliation)."""
 from django.contrib import admin
 from django.db.models import Count, Q, Sum
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from budgets.admin import MONEY_FIELDS, BudgetLineInline, StatedTotalInline, trieu_column
+from budgets.admin import MONEY_FIELDS, BudgetLineInline, trieu_column
 from budgets.models import Stage
 from budgets.reconciliation import reconcile
 from projects.models import Plan, Project, ProjectGroup
@@ -37,7 +38,7 @@ class PlanAdmin(ScopedHistoryAdmin):
     search_fields = ["document_number", "title", "signer"]
     date_hierarchy = "issue_date"
     formfield_overrides = MONEY_FIELDS
-    inlines = [ProjectGroupInline, StatedTotalInline]
+    inlines = [ProjectGroupInline]
     readonly_fields = ["reconciliation"]
     fieldsets = [
         (
@@ -88,9 +89,13 @@ class PlanAdmin(ScopedHistoryAdmin):
     def reconciliation(self, obj):
         if obj.pk is None:
             return "—"
-        return render_to_string(
-            "admin/projects/reconciliation.html", {"r": reconcile(obj).display()}
-        )
+        plan_filter = f"?plan__id__exact={obj.pk}"
+        context = {
+            "r": reconcile(obj).display(),
+            "stated_url": reverse("admin:budgets_statedtotal_changelist") + plan_filter,
+            "projects_url": reverse("admin:projects_project_changelist") + plan_filter,
+        }
+        return render_to_string("admin/projects/reconciliation.html", context)
 
 
 @admin.register(Project)
@@ -98,12 +103,12 @@ class ProjectAdmin(FoldedSearchMixin, ScopedHistoryAdmin):
     list_display = [
         "ref",
         "name_short",
-        "plan",
         "group",
         "lead_agency",
         "status",
         "estimate_trieu",
         "need_trieu",
+        "plan",
     ]
     list_display_links = ["name_short"]
     list_filter = [
