@@ -18,17 +18,18 @@ from tests.factories import (
 
 
 def add_rows(name, province, count):
+    """``count`` more rows of the changelist's model, each under its own plan and project."""
     for _ in range(count):
         plan = PlanFactory(province=province)
         project = ProjectFactory(plan=plan)
-        {
-            "projects_plan": lambda: BudgetLineFactory(project=project),
-            "projects_project": lambda: BudgetLineFactory(project=project),
-            "budgets_budgetline": lambda: BudgetLineFactory(project=project),
-            "budgets_statedtotal": lambda: StatedTotalFactory(plan=plan),
-            "indicators_indicator": lambda: IndicatorFactory(plan=plan),
-            "provinces_agency": lambda: AgencyFactory(province=province),
-        }[name]()
+        if name in ("projects_plan", "projects_project", "budgets_budgetline"):
+            BudgetLineFactory(project=project)
+        elif name == "budgets_statedtotal":
+            StatedTotalFactory(plan=plan)
+        elif name == "indicators_indicator":
+            IndicatorFactory(plan=plan)
+        elif name == "provinces_agency":
+            AgencyFactory(province=province)
 
 
 @pytest.mark.parametrize(

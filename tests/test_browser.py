@@ -10,7 +10,8 @@ import pytest
 from itplan.seed import FIXTURES, load_demo_users, load_plan, load_provinces
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/itplan-screenshots"))
+# Screenshots for a person to look at; CI keeps them in the work tree (ignored by git).
+SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", Path(__file__).parent / "screenshots"))
 
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(),
@@ -28,8 +29,11 @@ def browser():
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=[
-                "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
             ],
         )
         yield browser

@@ -61,7 +61,9 @@ def test_lead_agency_of_another_province_is_refused(db):
     project.lead_agency = ProjectFactory().lead_agency
     with pytest.raises(ValidationError) as error:
         project.full_clean()
-    assert "Cơ quan chủ trì phải thuộc tỉnh của kế hoạch." in error.value.message_dict["lead_agency"]
+    assert (
+        "Cơ quan chủ trì phải thuộc tỉnh của kế hoạch." in error.value.message_dict["lead_agency"]
+    )
 
 
 @pytest.mark.parametrize(
