@@ -2,18 +2,16 @@
 plan with its stated totals and its reconciliation)."""
 
 from django.contrib import admin
-from django.db.models import Count, Q, Sum
+from django.db.models import Count
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from budgets.admin import MONEY_FIELDS, BudgetLineInline, trieu_column
-from budgets.models import Stage
+from budgets.models import need_total
 from budgets.reconciliation import reconcile
 from projects.models import Plan, Project, ProjectGroup
 from provinces.admin import FoldedSearchMixin, ScopedHistoryAdmin, ScopedInline
-
-NEED_TOTAL = Sum("budget_lines__amount", filter=Q(budget_lines__stage=Stage.NEED))
 
 
 class ProjectGroupInline(ScopedInline, admin.TabularInline):
@@ -68,10 +66,7 @@ class PlanAdmin(ScopedHistoryAdmin):
             .get_queryset(request)
             .annotate(
                 project_total=Count("projects", distinct=True),
-                need_total=Sum(
-                    "projects__budget_lines__amount",
-                    filter=Q(projects__budget_lines__stage=Stage.NEED),
-                ),
+                need_total=need_total("projects__budget_lines"),
             )
         )
 
@@ -129,7 +124,7 @@ class ProjectAdmin(FoldedSearchMixin, ScopedHistoryAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(need_total=NEED_TOTAL)
+        return super().get_queryset(request).annotate(need_total=need_total())
 
     @admin.display(description=_("tên dự án, nhiệm vụ"), ordering="name")
     def name_short(self, obj):

@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from projects.periods import YEAR_VALIDATORS, parse_period
 from provinces.models import Agency, Province
-from provinces.text import fold, folded_search
+from provinces.text import fold
 
 
 class PlanManager(models.Manager):
@@ -105,16 +105,6 @@ class ProjectGroup(models.Model):
         return label or str(_("(không nhóm)"))
 
 
-class ProjectQuerySet(models.QuerySet):
-    def with_plan(self):
-        """Projects with their plan, province, group and lead agency loaded in the same query."""
-        return self.select_related("plan__province", "group", "lead_agency")
-
-    def search(self, text: str):
-        """Projects whose name, objective or reference contain ``text``, ignoring diacritics."""
-        return self.filter(folded_search("search_key", text))
-
-
 class Project(models.Model):
     """A row of a plan's appendix: a project or task (dự án, nhiệm vụ)."""
 
@@ -178,7 +168,6 @@ class Project(models.Model):
     search_key = models.TextField(editable=False, blank=True)
 
     history = HistoricalRecords(excluded_fields=["search_key"])
-    objects = ProjectQuerySet.as_manager()
     province_lookup = "plan__province"
 
     class Meta:
