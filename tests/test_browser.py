@@ -73,7 +73,8 @@ def test_bac_lieu_staff_sees_the_eleven_bac_lieu_projects_only(browser, live_ser
     page.screenshot(path=str(SCREENSHOTS / "bac-lieu-projects.png"), full_page=True)
 
     page.goto(f"{live_server.url}/admin/projects/plan/")
-    page.click("text=2213/QĐ-UBND")
+    page.click("#result_list a:has-text('2213/QĐ-UBND')")
+    page.wait_for_selector("table.reconciliation")
     page_text = page.inner_text("body")
     assert "Tổng nhu cầu vốn tính từ các dòng: 32.200 triệu đồng" in page_text
     page.screenshot(path=str(SCREENSHOTS / "bac-lieu-plan.png"), full_page=True)
