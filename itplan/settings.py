@@ -88,7 +88,8 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        # Persistent connections (CONN_MAX_AGE=60 in production) are opt-in: tests tear down cleanly.
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
 
