@@ -88,7 +88,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        # Persistent connections (CONN_MAX_AGE=60 in production) are opt-in: tests tear down cleanly.
+        # Persistent connections are opt-in (CONN_MAX_AGE=60 in production).
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
