@@ -91,12 +91,6 @@ class ScopedInline(ScopedMixin):
     def get_queryset(self, request):
         return admin.options.InlineModelAdmin.get_queryset(self, request)
 
-    def _can_edit(self, request, obj):
-        return access.can_edit(request.user) and (obj is None or access.in_scope(obj, request.user))
-
-    def has_view_permission(self, request, obj=None):
-        return access.has_role(request.user) and (obj is None or access.in_scope(obj, request.user))
-
 
 class FoldedSearchMixin:
     """Search that ignores diacritics and case: "mot cua" finds "Một cửa". It matches the
