@@ -15,6 +15,7 @@ from budgets.models import BudgetLine, StatedTotal
 from budgets.money import to_dong
 from indicators.models import Indicator, IndicatorTarget, parse_value
 from projects.models import Plan, Project, ProjectGroup
+from provinces.agencies import guess_kind
 from provinces.models import Agency, Membership, Province
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -46,14 +47,6 @@ def load_provinces(path: Path = FIXTURES / "provinces.yaml") -> int:
                 successor=Province.objects.get(slug=row["successor"])
             )
     return len(rows)
-
-
-def _agency_kind(name: str) -> str:
-    if name.lower().startswith(("ubnd", "ủy ban nhân dân", "uỷ ban nhân dân")):
-        return Agency.Kind.PEOPLES_COMMITTEE
-    if name.lower().startswith(("sở", "ban", "văn phòng", "thanh tra", "công an")):
-        return Agency.Kind.DEPARTMENT
-    return Agency.Kind.OTHER
 
 
 @transaction.atomic
@@ -90,7 +83,7 @@ def load_plan(path: Path, *, replace: bool = False) -> Plan | None:
         name = aliases.get(name, name).strip()
         if name not in agencies:
             agencies[name], _ = Agency.objects.get_or_create(
-                province=province, name=name, defaults={"kind": _agency_kind(name)}
+                province=province, name=name, defaults={"kind": guess_kind(name)}
             )
         return agencies[name]
 

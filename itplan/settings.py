@@ -130,6 +130,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# An appendix upload larger than this is refused before it is read.
+APPENDIX_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 LOGIN_URL = "admin:login"
 

@@ -185,10 +185,15 @@ class Project(models.Model):
         return self.name if len(self.name) <= 80 else self.name[:79] + "…"
 
     def save(self, *args, **kwargs):
+        self.set_derived_fields()
+        super().save(*args, **kwargs)
+
+    def set_derived_fields(self) -> None:
+        """The years parsed from the period and the search key; ``save`` calls it, and bulk
+        inserts (which skip ``save``) must call it themselves."""
         parsed = parse_period(self.period)
         self.start_year, self.end_year = parsed.start, parsed.end
         self.search_key = fold(" ".join((self.ref, self.name, self.objective)))
-        super().save(*args, **kwargs)
 
     def clean(self):
         if self.estimate is not None and self.estimate < 0:

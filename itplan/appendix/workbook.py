@@ -1,0 +1,206 @@
+"""Reading an uploaded appendix into plain grids of cell values, safely.
+
+An upload is untrusted: it may be no spreadsheet at all, a password-protected or corrupt workbook,
+a zip bomb, or far larger than an appendix. Every such case raises ``BadFile`` with a Vietnamese
+message before anything is parsed, and workbooks are read in openpyxl's read-only, values-only
+mode (formulas give their last computed values), with defusedxml guarding the XML.
+"""
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+import openpyxl
+from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from openpyxl.utils import range_boundaries
+from openpyxl.xml.functions import iterparse
+
+MAX_ROWS = 5000
+MAX_COLUMNS = 200
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all XML parts of the workbook, unpacked
+MAX_RATIO = 200  # unpacked / packed size of one part; real sheets stay far below
+
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+class BadFile(Exception):
+    """The upload cannot be read; the message says why, in Vietnamese."""
+
+
+@dataclass
+class Grid:
+    """One sheet as rows of values; ``rows[0]`` is the sheet's row 1.
+
+    A merged range's value is repeated into every cell of the range, as the reader sees it;
+    ``copies`` maps the (row, column) of those repeats to the range's top row, so that an amount
+    merged over two rows is counted once and a title merged across a row fills one cell.
+    ``formula_gaps`` holds the cells of formulas that were never calculated.
+    """
+
+    name: str
+    rows: list[list] = field(default_factory=list)
+    copies: dict[tuple[int, int], int] = field(default_factory=dict)
+    formula_gaps: set[tuple[int, int]] = field(default_factory=set)
+
+
+def read_upload(name: str, content: bytes) -> list[Grid]:
+    """The sheets of an uploaded file (``.xlsx``/``.xlsm`` or ``.csv``), or ``BadFile``."""
+    limit = settings.APPENDIX_MAX_UPLOAD_BYTES
+    if len(content) > limit:
+        raise BadFile(
+            _("Tệp “%(name)s” lớn %(size)s MB, quá giới hạn %(limit)s MB.")
+            % {"name": name, "size": _mb(len(content)), "limit": _mb(limit)}
+        )
+    if not content:
+        raise BadFile(_("Tệp “%(name)s” rỗng.") % {"name": name})
+    if content.startswith(OLE_SIGNATURE):
+        if ENCRYPTED_MARK in content:
+            raise BadFile(
+                _(
+                    "Tệp “%(name)s” được bảo vệ bằng mật khẩu. Hãy mở tệp trong Excel, bỏ mật "
+                    "khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi tải lên lại."
+                )
+                % {"name": name}
+            )
+        raise BadFile(
+            _(
+                "Tệp “%(name)s” là định dạng Excel 97-2003 (.xls). Hãy mở tệp trong Excel và "
+                "lưu lại dưới dạng “Sổ làm việc Excel (.xlsx)” rồi tải lên lại."
+            )
+            % {"name": name}
+        )
+    if zipfile.is_zipfile(io.BytesIO(content)):
+        return _read_xlsx(name, content)
+    if name.lower().endswith(".csv"):
+        return [_read_csv(name, content)]
+    raise BadFile(_("Tệp “%(name)s” không phải là tệp Excel (.xlsx) hay CSV.") % {"name": name})
+
+
+def _mb(size: int) -> str:
+    return number_format(size / 1024 / 1024, decimal_pos=1, use_l10n=True)
+
+
+def _read_xlsx(name: str, content: bytes) -> list[Grid]:
+    _check_zip(name, content)
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged package
+        raise BadFile(
+            _("Tệp “%(name)s” bị hỏng hoặc không phải là sổ làm việc Excel (%(error)s).")
+            % {"name": name, "error": type(error).__name__}
+        ) from error
+    try:
+        formulas = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+        return [
+            _read_sheet(name, sheet, formulas[sheet.title])
+            for sheet in book.worksheets
+            if sheet.sheet_state == "visible"
+        ]
+    finally:
+        book.close()
+
+
+def _check_zip(name: str, content: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        members = archive.infolist()
+        names = {member.filename for member in members}
+        if "xl/workbook.xml" not in names:
+            raise BadFile(
+                _("Tệp “%(name)s” không phải là sổ làm việc Excel (.xlsx).") % {"name": name}
+            )
+        unpacked = sum(member.file_size for member in members)
+        swollen = any(
+            member.file_size > MAX_RATIO * max(member.compress_size, 1024) for member in members
+        )
+        if unpacked > MAX_UNPACKED_BYTES or swollen or len(members) > 10_000:
+            raise BadFile(
+                _(
+                    "Tệp “%(name)s” giải nén ra quá lớn so với một phụ lục (có thể là tệp độc "
+                    "hại); tệp không được đọc."
+                )
+                % {"name": name}
+            )
+
+
+def _read_sheet(name: str, sheet, formula_sheet) -> Grid:
+    grid = Grid(sheet.title)
+    for values in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
+        if len(grid.rows) > MAX_ROWS + 50:  # header and title rows on top of the data
+            raise BadFile(
+                _("Trang “%(sheet)s” của tệp “%(name)s” có hơn %(max)s dòng; hãy chia nhỏ tệp.")
+                % {
+                    "sheet": sheet.title,
+                    "name": name,
+                    "max": number_format(MAX_ROWS, force_grouping=True),
+                }
+            )
+        values = list(values)
+        while values and values[-1] is None:
+            values.pop()
+        grid.rows.append(values)
+    _mark_formula_gaps(grid, formula_sheet)
+    _spread_merged(grid, sheet)
+    return grid
+
+
+def _mark_formula_gaps(grid: Grid, formula_sheet) -> None:
+    """Formulas whose value Excel never stored (files written by programs) read as empty;
+    remember where, so the parser can say so instead of reading them as blanks."""
+    for r, values in enumerate(
+        formula_sheet.iter_rows(max_row=len(grid.rows), max_col=MAX_COLUMNS, values_only=True)
+    ):
+        for c, value in enumerate(values):
+            if isinstance(value, str) and value.startswith("=") and grid.rows[r][c] is None:
+                grid.formula_gaps.add((r + 1, c + 1))
+
+
+def _spread_merged(grid: Grid, sheet) -> None:
+    # openpyxl's read-only sheets do not expose merged ranges; read them from the sheet's XML
+    # (the <mergeCells> part) through the same defused parser.
+    with sheet._get_source() as source:
+        for _event, element in iterparse(source):
+            if element.tag == f"{SHEET_NS}mergeCell":
+                _spread(grid, element.get("ref"))
+            if element.tag == f"{SHEET_NS}row":
+                element.clear()
+
+
+def _spread(grid: Grid, ref: str) -> None:
+    min_col, min_row, max_col, max_row = range_boundaries(ref)
+    if min_row > len(grid.rows):
+        return
+    top = grid.rows[min_row - 1]
+    value = top[min_col - 1] if min_col - 1 < len(top) else None
+    for r in range(min_row, min(max_row, len(grid.rows)) + 1):
+        row = grid.rows[r - 1]
+        for c in range(min_col, min(max_col, MAX_COLUMNS) + 1):
+            while len(row) < c:
+                row.append(None)
+            if (r, c) != (min_row, min_col):
+                row[c - 1] = value
+                grid.copies[(r, c)] = min_row
+
+
+def _read_csv(name: str, content: bytes) -> Grid:
+    for encoding in ("utf-8-sig", "cp1258"):
+        try:
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - cp1258 decodes nearly any byte string
+        raise BadFile(_("Không đọc được bảng mã của tệp “%(name)s”.") % {"name": name})
+    dialect = ";" if text.count(";") > text.count(",") and re.search(r";", text) else ","
+    rows = [row[:MAX_COLUMNS] for row in csv.reader(io.StringIO(text), delimiter=dialect)]
+    if len(rows) > MAX_ROWS + 50:
+        raise BadFile(
+            _("Tệp “%(name)s” có hơn %(max)s dòng; hãy chia nhỏ tệp.")
+            % {"name": name, "max": number_format(MAX_ROWS, force_grouping=True)}
+        )
+    return Grid(name.rsplit("/", 1)[-1], [[cell or None for cell in row] for row in rows])
