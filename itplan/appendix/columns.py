@@ -141,12 +141,17 @@ def describe(path: tuple[str, ...] | list[str]) -> Money:
         if len(years) > 1:  # "2011-2015": the whole period
             break
     source, sub_source = "", ""
-    for level, text in zip(reversed(levels), reversed(list(path)), strict=True):
+    for depth in range(len(levels) - 1, -1, -1):
         for pattern, code, named in SOURCE_WORDS:
-            if re.search(pattern, level):
-                source, sub_source = code, (str(text).strip() if named else "")
+            if re.search(pattern, levels[depth]):
+                source, sub_source = code, (str(path[depth]).strip() if named else "")
                 break
         if source:
+            # "Vốn khác" over "Bộ Công thương hỗ trợ": a level under the source that says
+            # nothing else names the sub-source.
+            below = levels[depth + 1] if depth + 1 < len(levels) else ""
+            if below and not sub_source and not _says_something(below):
+                sub_source = str(path[depth + 1]).strip()
             break
     capital = _deepest(CAPITAL_WORDS, levels)
     stage = _deepest(STAGE_WORDS, levels)
@@ -159,6 +164,15 @@ def describe(path: tuple[str, ...] | list[str]) -> Money:
     )
     total = estimate or (not source and not capital and bool(TOTAL.match(leaf)))
     return Money(year, source, sub_source, capital, stage, total, estimate)
+
+
+def _says_something(level: str) -> bool:
+    return bool(
+        YEAR.search(level)
+        or TOTAL.match(level)
+        or any(re.search(p, level) for p, _code in CAPITAL_WORDS + STAGE_WORDS)
+        or any(re.search(p, level) for p, _code, _named in SOURCE_WORDS)
+    )
 
 
 def _deepest(table, levels: list[str]) -> str:

@@ -80,9 +80,12 @@ class Line:
     capital_type: str
     stage: str
     amount: int  # đồng
+    column: int | None = field(default=None, compare=False)  # where the sheet wrote it
 
     def as_json(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        del data["column"]
+        return data
 
 
 @dataclass
@@ -149,7 +152,8 @@ class StatedRow:
 
     @property
     def difference(self) -> int | None:
-        return None if self.computed is None else self.amount - self.computed
+        """Computed minus stated, as the plan's reconciliation reports it."""
+        return None if self.computed is None else self.computed - self.amount
 
     @property
     def where(self) -> str:
@@ -759,6 +763,7 @@ class _Parser:
                 capital_type=money.capital_type or self.defaults.capital_type,
                 stage=money.stage or self.defaults.stage,
                 amount=amount,
+                column=column.index,
             )
         )
 
@@ -856,6 +861,15 @@ class _Parser:
                 return sum(estimates) if estimates else None
             return sum(p.estimate for p in projects)
         money = stated.money
+        if not stated.column.money.total and stated.money == stated.column.money:
+            # a column of its own (not a "Tổng" column, not scoped by the row's label): its
+            # subtotal adds up that column's cells
+            return sum(
+                line.amount
+                for project in projects
+                for line in project.lines
+                if line.column == stated.column.index
+            )
         total = 0
         for project in projects:
             for line in project.lines:
