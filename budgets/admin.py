@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from budgets.forms import MoneyField, MoneyInput
 from budgets.models import BudgetLine, StatedTotal
 from budgets.money import in_unit
-from provinces.admin import FoldedSearchMixin, ScopedHistoryAdmin, ScopedInline
+from budgets.resources import BudgetLineResource
+from provinces.admin import FoldedSearchMixin, ScopedExportMixin, ScopedHistoryAdmin, ScopedInline
 
 MONEY_FIELDS = {models.BigIntegerField: {"form_class": MoneyField, "widget": MoneyInput}}
 
@@ -28,7 +29,8 @@ class BudgetLineInline(ScopedInline, admin.TabularInline):
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(FoldedSearchMixin, ScopedHistoryAdmin):
+class BudgetLineAdmin(ScopedExportMixin, FoldedSearchMixin, ScopedHistoryAdmin):
+    resource_classes = [BudgetLineResource]
     list_display = [
         "project",
         "plan",

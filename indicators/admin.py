@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from indicators.models import Indicator, IndicatorTarget, Measurement
-from provinces.admin import ScopedHistoryAdmin, ScopedInline
+from indicators.resources import IndicatorResource
+from provinces.admin import ScopedExportMixin, ScopedHistoryAdmin, ScopedInline
 
 
 class TargetInline(ScopedInline, admin.TabularInline):
@@ -18,7 +19,8 @@ class MeasurementInline(ScopedInline, admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(ScopedHistoryAdmin):
+class IndicatorAdmin(ScopedExportMixin, ScopedHistoryAdmin):
+    resource_classes = [IndicatorResource]
     list_display = ["ref", "name", "category", "unit", "baseline", "plan"]
     list_display_links = ["name"]
     list_filter = [

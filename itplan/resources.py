@@ -55,8 +55,7 @@ class ProjectResource(resources.ModelResource):
         # join the budget lines twice.
         if "need_total" not in queryset.query.annotations:
             queryset = queryset.annotate(need_total=need_total())
-        return queryset.select_related("plan__province", "group", "lead_agency")
-        return queryset.prefetch_related(
+        return queryset.select_related("plan__province", "group", "lead_agency").prefetch_related(
             "partner_agencies"
         )
 

@@ -3,6 +3,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
+from itplan import views
+
 admin.site.site_header = _("Cổng theo dõi kế hoạch ứng dụng CNTT")
 admin.site.site_title = _("Kế hoạch CNTT")
 admin.site.index_title = _("Quản lý dữ liệu")
@@ -12,4 +14,10 @@ admin.site.enable_nav_sidebar = False
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("admin/", admin.site.urls),
+    path("ke-hoach/<int:plan_id>/", views.plan_detail, name="plan_detail"),
+    path("ke-hoach/<int:plan_id>/nhap-phu-luc/", views.import_upload, name="import_upload"),
+    path("ke-hoach/<int:plan_id>/xuat-excel/", views.plan_export, name="plan_export"),
+    path("ke-hoach/<int:plan_id>/mau-excel/", views.plan_template, name="plan_template"),
+    path("nhap-phu-luc/<int:import_id>/", views.import_preview, name="import_preview"),
+    path("nhap-phu-luc/<int:import_id>/huy/", views.import_cancel, name="import_cancel"),
 ]

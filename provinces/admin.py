@@ -6,6 +6,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import ExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from provinces import access
@@ -142,3 +145,15 @@ class PortalUserAdmin(UserAdmin):
     ]
     list_select_related = ["membership__province"]
     list_filter = ["membership__role", "membership__province", "is_active"]
+
+
+class ScopedExportMixin(ExportMixin):
+    """django-import-export's export of the changelist (its scoped, filtered queryset) as XLSX
+    or CSV, for whoever may view the list. Put it before the scoped admin class."""
+
+    formats = [XLSX, CSV]
+    export_form_class = ExportForm  # its field list shows our Vietnamese column names
+    to_encoding = "utf-8-sig"  # the BOM makes Excel read the CSV's diacritics as UTF-8
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
