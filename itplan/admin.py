@@ -10,9 +10,16 @@ from django.utils.translation import gettext_lazy as _
 from budgets.admin import MONEY_FIELDS, BudgetLineInline, trieu_column
 from budgets.models import need_total
 from budgets.reconciliation import reconcile
+from itplan.models import AppendixImport
 from itplan.resources import ProjectResource
 from projects.models import Plan, Project, ProjectGroup
-from provinces.admin import FoldedSearchMixin, ScopedExportMixin, ScopedHistoryAdmin, ScopedInline
+from provinces.admin import (
+    FoldedSearchMixin,
+    ScopedAdmin,
+    ScopedExportMixin,
+    ScopedHistoryAdmin,
+    ScopedInline,
+)
 
 
 class ProjectGroupInline(ScopedInline, admin.TabularInline):
@@ -141,3 +148,31 @@ class ProjectAdmin(ScopedExportMixin, FoldedSearchMixin, ScopedHistoryAdmin):
             field.label_from_instance = lambda g: f"{g.plan.document_number} — {g}"
             field.queryset = field.queryset.select_related("plan")
         return field
+
+
+@admin.register(AppendixImport)
+class AppendixImportAdmin(ScopedAdmin):
+    """The record of every appendix import: read-only, made by the import itself."""
+
+    list_display = [
+        "created_at",
+        "plan",
+        "file_name",
+        "sheet",
+        "user",
+        "status",
+        "projects_created",
+        "projects_updated",
+        "projects_skipped",
+        "budget_lines",
+    ]
+    list_filter = ["status", ("plan__province", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["plan__province", "user"]
+    date_hierarchy = "created_at"
+    exclude = ["file"]  # stored outside the web root; the import pages read it
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -2,10 +2,16 @@
 projects and đồng as the seed fixtures, and every plan exported to Excel imports back unchanged."""
 
 import io
+import json
+import re
+import unicodedata
+import zipfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import openpyxl
 import pytest
+from django.core.management import call_command
 
 from budgets.models import BudgetLine
 from itplan.appendix import Defaults, apply, preview_file
@@ -210,3 +216,168 @@ def test_export_then_import_gives_the_same_projects_and_dong(seed, slug):
     assert dict(money_by_project(target)) and sum(
         sum(c.values()) for c in money_by_project(target).values()
     ) == sum(BudgetLine.objects.for_plan(source).values_list("amount", flat=True))
+
+
+def run_command(*args):
+    out = io.StringIO()
+    try:
+        call_command("import_appendix", *args, stdout=out)
+        status = 0
+    except SystemExit as exit_:
+        status = exit_.code
+    return status, json.loads(out.getvalue())
+
+
+def test_command_prints_the_preview_as_json_and_writes_only_with_commit(seed):
+    target = empty_copy(seed["bac-lieu"])
+    path = str(FILES / "bac-lieu-2213-2011.xlsx")
+    status, data = run_command(path, "--plan", target.document_number)
+    assert status == 0 and not data["errors"]
+    assert Project.objects.filter(plan=target).count() == 0
+    third = data["projects"][2]
+    assert third["ref"] == "3" and third["lead_agency"] == "Sở Thông tin và Truyền thông"
+    assert third["budget_lines"] == [
+        {
+            "year": None,
+            "source": "central",
+            "sub_source": "",
+            "capital_type": "unspecified",
+            "stage": "need",
+            "amount": 3_360_000_000,
+        },
+        {
+            "year": None,
+            "source": "local",
+            "sub_source": "",
+            "capital_type": "unspecified",
+            "stage": "need",
+            "amount": 1_440_000_000,
+        },
+    ]
+    assert data["computed_totals"]["total"] == 32_200_000_000
+    assert [t["stated"] for t in data["stated_totals"]] == [
+        32_200_000_000,
+        14_890_000_000,
+        17_310_000_000,
+    ]
+
+    status, data = run_command(path, "--plan", target.document_number, "--commit")
+    assert status == 0 and data["result"]["projects_created"] == 11
+    assert BudgetLine.objects.for_plan(target).total() == 32_200_000_000
+    record = target.imports.get()
+    assert (record.status, record.file_name, record.projects_created) == (
+        "done",
+        "bac-lieu-2213-2011.xlsx",
+        11,
+    )
+
+
+def test_command_exits_1_and_writes_nothing_when_the_file_has_errors(seed, tmp_path):
+    target = empty_copy(seed["bac-lieu"])
+    book = openpyxl.Workbook()
+    for row in (
+        ["ĐVT: triệu đồng"],
+        ["TT", "Tên dự án", "Đơn vị chủ trì", "NSĐP"],
+        [1, "Cổng thông tin", "Sở TT&TT", "100"],
+        [2, "Một cửa", "Sở TT&TT", "ba trăm"],
+    ):
+        book.active.append(row)
+    path = tmp_path / "loi.xlsx"
+    book.save(path)
+    status, data = run_command(str(path), "--plan", target.document_number, "--commit")
+    assert status == 1
+    assert data["errors"] == [
+        {
+            "sheet": "Sheet",
+            "row": 4,
+            "column": "D (NSĐP)",
+            "message": "“ba trăm” không phải là số tiền",
+            "level": "error",
+        }
+    ]
+    assert "result" not in data
+    assert Project.objects.filter(plan=target).count() == 0
+    assert not target.imports.exists()
+
+
+def _with_cached_values(content: bytes, values: dict[str, str]) -> bytes:
+    """The workbook with the given formula cells carrying a computed value, as Excel saves
+    them (openpyxl writes formulas without one)."""
+    source, result = zipfile.ZipFile(io.BytesIO(content)), io.BytesIO()
+    with zipfile.ZipFile(result, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                for ref, value in values.items():
+                    text = re.sub(
+                        rf'(<c r="{ref}"[^>]*>)(<f>[^<]*</f>)<v\s*/?>(</v>)?',
+                        rf"\1\2<v>{value}</v>",
+                        text,
+                    )
+                data = text.encode()
+            target.writestr(item, data)
+    return result.getvalue()
+
+
+def test_formulas_read_as_their_computed_values_and_uncalculated_ones_are_named(seed):
+    plan = empty_copy(seed["bac-lieu"])
+    book = openpyxl.Workbook()
+    for row in (
+        ["ĐVT: triệu đồng"],
+        ["TT", "Tên dự án", "NSTW", "NSĐP"],
+        [1, "Cổng thông tin", 100, "=C3*2"],
+        [2, "Một cửa", 50, "=C4+1"],
+    ):
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    content = _with_cached_values(buffer.getvalue(), {"D3": "200"})
+    preview = preview_file("cong-thuc.xlsx", content, plan)
+    assert [line.amount for line in preview.projects[0].lines] == [100 * TRIEU, 200 * TRIEU]
+    (error,) = preview.errors
+    assert (error.row, error.column) == (4, "D (NSĐP)")
+    assert "công thức chưa được tính" in error.message
+
+
+def _windows_1258(text: str) -> bytes:
+    """``text`` as Windows-1258 writes Vietnamese: base letters (ê, ơ, ă…) with the tone as a
+    separate combining mark."""
+    out = b""
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            marks = unicodedata.normalize("NFD", char)
+            tones = "".join(m for m in marks if m in "\u0300\u0301\u0303\u0309\u0323")
+            base = unicodedata.normalize("NFC", "".join(m for m in marks if m not in tones))
+            out += (base + tones).encode("cp1258")
+    return out
+
+
+def test_csv_with_vietnamese_text_imports(seed):
+    plan = empty_copy(seed["bac-lieu"])
+    text = (
+        "ĐVT: triệu đồng\nTT;Tên dự án;Đơn vị chủ trì;NSTW;NSĐP\n"
+        "1;Hệ thống một cửa điện tử Đông Hải;Sở TT&TT;3.360;1.440\n"
+    )
+    for content in (text.encode("utf-8-sig"), _windows_1258(text)):
+        preview = preview_file("phu-luc.csv", content, plan)
+        assert not preview.errors, [str(e) for e in preview.errors]
+        (project,) = preview.projects
+        assert project.name == "Hệ thống một cửa điện tử Đông Hải"
+        assert sum(line.amount for line in project.lines) == 4_800 * TRIEU
+
+
+def test_a_failed_write_leaves_the_plan_as_it_was(seed, monkeypatch):
+    target = empty_copy(seed["bac-lieu"])
+    preview = preview_file("bl.xlsx", (FILES / "bac-lieu-2213-2011.xlsx").read_bytes(), target)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("ổ đĩa đầy")
+
+    monkeypatch.setattr("itplan.appendix.write._stated", broken)
+    with pytest.raises(RuntimeError):
+        apply(preview, target)
+    assert Project.objects.filter(plan=target).count() == 0
+    assert not BudgetLine.objects.for_plan(target).exists()

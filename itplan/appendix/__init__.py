@@ -8,9 +8,9 @@ through these two functions.
 
 from django.utils.translation import gettext as _
 
-from .apply import NotImportable, Result, apply
 from .parse import Defaults, Preview, Problem, parse, pick_sheet
 from .workbook import BadFile, read_upload
+from .write import NotImportable, Result, apply
 
 __all__ = ["BadFile", "Defaults", "NotImportable", "Preview", "Result", "apply", "preview_file"]
 

@@ -2,7 +2,7 @@
 it describes, with every problem pinned to its sheet, row and column.
 
 Nothing here touches the database except to read the plan's agencies and projects; writing is
-``itplan.appendix.apply``'s job, after the user has seen this preview.
+``itplan.appendix.write``'s job, after the user has seen this preview.
 """
 
 import re

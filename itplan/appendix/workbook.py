@@ -155,8 +155,11 @@ def _mark_formula_gaps(grid: Grid, formula_sheet) -> None:
     for r, values in enumerate(
         formula_sheet.iter_rows(max_row=len(grid.rows), max_col=MAX_COLUMNS, values_only=True)
     ):
+        read = grid.rows[r]
         for c, value in enumerate(values):
-            if isinstance(value, str) and value.startswith("=") and grid.rows[r][c] is None:
+            if isinstance(value, str) and value.startswith("=") and (
+                c >= len(read) or read[c] is None
+            ):
                 grid.formula_gaps.add((r + 1, c + 1))
 
 
