@@ -10,8 +10,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -87,7 +88,12 @@ def import_upload(request, plan_id: int):
             default_capital_type=form.cleaned_data["default_capital_type"],
         )
         record.save()
-        return redirect("import_preview", import_id=record.pk)
+        url = reverse("import_preview", args=[record.pk])
+        if request.headers.get("x-requested-with") == "XMLHttpRequest":
+            # the upload page's script navigates itself; a redirect would be followed (and the
+            # workbook read) once by the request and again by the page
+            return JsonResponse({"location": url})
+        return redirect(url)
     return render(request, "itplan/import_upload.html", {"plan": plan, "form": form})
 
 

@@ -1,6 +1,11 @@
+import os
+from pathlib import Path
+
 import pytest
 
 from itplan.seed import FIXTURES, load_demo_users, load_plan, load_provinces
+from projects.models import Plan
+from tests.browser import CHROMIUM, LAUNCH_ARGS
 
 
 @pytest.fixture(autouse=True)
@@ -18,3 +23,41 @@ def seed(db):
         plans[plan.province.slug] = plan
     load_demo_users()
     return plans
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploads (appendix files) go to a temporary folder, not the work tree's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def empty_plan(seed):
+    """A Bạc Liêu plan without projects, to import into."""
+    source = seed["bac-lieu"]
+    return Plan.objects.create(
+        province=source.province,
+        kind=source.kind,
+        document_number="99/KH-UBND",
+        issue_date=source.issue_date,
+        title="Kế hoạch thử",
+        start_year=2011,
+        end_year=2015,
+    )
+
+
+@pytest.fixture
+def browser():
+    """Debian's Chromium under Playwright; the test is skipped, saying why, where it is absent
+    (a laptop); .ci/run installs it, so CI always runs these tests."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium không có trên máy này (apt-get install chromium); .ci/run cài nó.")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
+    # synchronous all the same.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

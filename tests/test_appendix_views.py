@@ -12,26 +12,12 @@ from django.urls import reverse
 
 from budgets.models import BudgetLine, StatedTotal
 from itplan.models import AppendixImport
-from projects.models import Plan, Project
+from projects.models import Project
 from provinces.models import Agency
 from tests.factories import make_user
 
 FILES = Path(__file__).parent / "files"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@pytest.fixture
-def empty_plan(seed):
-    source = seed["bac-lieu"]
-    return Plan.objects.create(
-        province=source.province,
-        kind=source.kind,
-        document_number="99/KH-UBND",
-        issue_date=source.issue_date,
-        title="Kế hoạch thử",
-        start_year=2011,
-        end_year=2015,
-    )
 
 
 @pytest.fixture
@@ -322,7 +308,9 @@ def test_export_has_the_appendix_layout(client, staff, seed):
     sheet = book["Phụ lục"]
     assert sheet["A4"].value == "ĐVT: triệu đồng"
     assert sheet.freeze_panes == "C8"  # two header rows under the titles
-    assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9  # A4
+    assert (
+        sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9
+    )  # A4
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     total = next(row for row in values if row[1] == "Tổng cộng")
     assert 32_200 in total and 14_890 in total and 17_310 in total

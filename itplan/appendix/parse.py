@@ -316,8 +316,8 @@ class _Parser:
                 "",
                 _(
                     "Không tìm thấy dòng tiêu đề của bảng trong %(rows)s dòng đầu của trang "
-                    "“%(sheet)s”:"
-                    " cần một cột tên như “Tên dự án”, “Tên nhiệm vụ” hoặc “Nhiệm vụ cụ thể”."
+                    "“%(sheet)s”: cần một cột tên như “Tên dự án”, “Tên nhiệm vụ” hoặc “Nhiệm "
+                    "vụ cụ thể”."
                 )
                 % {"rows": HEADER_SEARCH_ROWS, "sheet": self.grid.name},
             )
@@ -327,9 +327,14 @@ class _Parser:
         self.preview.header_rows = (header, header + depth - 1)
         self.columns = self.read_columns(header, depth)
         self.preview.columns = self.columns
-        if not any(c.kind == "money" for c in self.columns) and not self.col("name"):
-            self.error(header, "", _("Không nhận ra cột nào của bảng."))
-            return self.preview
+        self.header_texts = {
+            c: {
+                _text(row[c])
+                for row in self.grid.rows[header - 1 : header + depth - 1]
+                if c < len(row) and _text(row[c])
+            }
+            for c in range(len(self.columns))
+        }
         first_data = header + depth + skip
         self.check_unit(header, first_data)
         blank = False
@@ -532,8 +537,12 @@ class _Parser:
         return any(_text(self.cell(r, c)) for c in self.columns if c.kind == "money")
 
     def is_repeated_header(self, r: int) -> bool:
+        """The header again, as tables broken over pages repeat it (merged or not)."""
         name_col = self.col("name")
-        return bool(name_col and name_col.path and self.text(r, "name") == name_col.path[0])
+        if name_col and name_col.path and self.text(r, "name") == name_col.path[0]:
+            return True
+        cells = [(c, _text(v)) for c, v in enumerate(self.grid.rows[r - 1]) if _text(v)]
+        return bool(cells) and all(text in self.header_texts.get(c, ()) for c, text in cells)
 
     def is_group(self, r: int, ref: str, name: str) -> bool:
         if ROMAN.match(ref) or re.fullmatch(r"[a-h]\.?", ref):
