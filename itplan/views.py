@@ -135,6 +135,16 @@ def import_preview(request, import_id: int):
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
+                # One confirmation at a time per plan, and each preview confirmed once: under
+                # the lock the file is read again, so projects another import added meanwhile
+                # are found as existing instead of duplicated.
+                Plan.objects.select_for_update().filter(pk=record.plan_id).exists()
+                pending = AppendixImport.objects.select_for_update().filter(
+                    pk=record.pk, status=AppendixImport.Status.PREVIEW
+                )
+                if not pending.exists():
+                    raise NotImportable(_("Lần nhập này đã được xác nhận hoặc đã hủy."))
+                preview = _preview(record)
                 result = apply(
                     preview,
                     record.plan,

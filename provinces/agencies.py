@@ -6,6 +6,7 @@ diacritics, expands the usual abbreviations and drops punctuation.
 """
 
 import re
+from functools import lru_cache
 
 from provinces.models import Agency, Province
 from provinces.text import fold
@@ -25,6 +26,7 @@ ABBREVIATIONS = [
 ]
 
 
+@lru_cache(maxsize=4096)
 def agency_key(name: str) -> str:
     """The comparison key of an agency name: "Sở TT&TT" and "Sở Thông tin và Truyền thông"
     share "so thong tin va truyen thong"."""

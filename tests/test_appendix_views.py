@@ -63,6 +63,10 @@ def test_upload_preview_confirm_creates_the_projects(client, staff, empty_plan):
     response = client.post(reverse("import_preview", args=[record.pk]), {"on_existing": "skip"})
     assert response.url == reverse("plan_detail", args=[empty_plan.pk])
     assert Project.objects.filter(plan=empty_plan).count() == 11
+    # a second click on "Xác nhận nhập" (back button, double submit) imports nothing again
+    again = client.post(reverse("import_preview", args=[record.pk]), {"on_existing": "skip"})
+    assert again.status_code == 404
+    assert Project.objects.filter(plan=empty_plan).count() == 11
     assert BudgetLine.objects.for_plan(empty_plan).total() == 32_200_000_000
     record.refresh_from_db()
     assert (record.status, record.user, record.projects_created) == ("done", staff, 11)

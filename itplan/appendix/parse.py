@@ -7,7 +7,7 @@ Nothing here touches the database except to read the plan's agencies and project
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
@@ -83,9 +83,14 @@ class Line:
     column: int | None = field(default=None, compare=False)  # where the sheet wrote it
 
     def as_json(self) -> dict:
-        data = asdict(self)
-        del data["column"]
-        return data
+        return {
+            "year": self.year,
+            "source": self.source,
+            "sub_source": self.sub_source,
+            "capital_type": self.capital_type,
+            "stage": self.stage,
+            "amount": self.amount,
+        }
 
 
 @dataclass
@@ -514,6 +519,15 @@ class _Parser:
                     _("Dòng có số thứ tự “%(ref)s” nhưng không có tên dự án, nhiệm vụ.")
                     % {"ref": ref},
                 )
+            elif self.has_money(r):
+                self.error(
+                    r,
+                    "",
+                    _(
+                        "Dòng có số tiền nhưng không thuộc dự án nào (không có số thứ tự, tên và "
+                        "không có dự án ở dòng trên)."
+                    ),
+                )
             else:
                 self.warn(r, "", _("Dòng không có số thứ tự và tên: bỏ qua."))
             return
@@ -575,8 +589,6 @@ class _Parser:
         project.lead_agency = self.text(r, "lead")
         project.partners = self.text(r, "partners")
         project.period = self.text(r, "period")
-        if (value := self.cell(r, self.col("period"))) is not None and isinstance(value, float):
-            project.period = str(int(value))
         project.notes = self.text(r, "notes")
         if status := self.text(r, "status"):
             project.status = self.read_status(r, status)

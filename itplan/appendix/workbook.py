@@ -17,7 +17,6 @@ from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from openpyxl.utils import range_boundaries
-from openpyxl.xml.functions import iterparse
 
 MAX_ROWS = 5000
 MAX_COLUMNS = 200
@@ -26,7 +25,8 @@ MAX_RATIO = 200  # unpacked / packed size of one part; real sheets stay far belo
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
-SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+FORMULA = re.compile(rb"<(\w+:)?f[ >]")
+MERGED = re.compile(rb'<(?:\w+:)?mergeCell [^>]*ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
 
 class BadFile(Exception):
@@ -95,15 +95,31 @@ def _read_xlsx(name: str, content: bytes) -> list[Grid]:
             _("Tệp “%(name)s” bị hỏng hoặc không phải là sổ làm việc Excel (%(error)s).")
             % {"name": name, "error": type(error).__name__}
         ) from error
+    formulas = None
     try:
-        formulas = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-        return [
-            _read_sheet(name, sheet, formulas[sheet.title])
-            for sheet in book.worksheets
-            if sheet.sheet_state == "visible"
-        ]
+        grids = []
+        for sheet in book.worksheets:
+            if sheet.sheet_state != "visible":
+                continue
+            # The sheet's XML, already size-checked, tells the merged ranges and whether it has
+            # formulas at all; only then is it read a second time for the formulas' text.
+            with sheet._get_source() as source:
+                xml = source.read()
+            grid = _read_sheet(name, sheet)
+            if FORMULA.search(xml):
+                if formulas is None:
+                    formulas = openpyxl.load_workbook(
+                        io.BytesIO(content), read_only=True, data_only=False
+                    )
+                _mark_formula_gaps(grid, formulas[sheet.title])
+            for ref in MERGED.findall(xml):
+                _spread(grid, ref.decode())
+            grids.append(grid)
+        return grids
     finally:
         book.close()
+        if formulas is not None:
+            formulas.close()
 
 
 def _check_zip(name: str, content: bytes) -> None:
@@ -128,7 +144,7 @@ def _check_zip(name: str, content: bytes) -> None:
             )
 
 
-def _read_sheet(name: str, sheet, formula_sheet) -> Grid:
+def _read_sheet(name: str, sheet) -> Grid:
     grid = Grid(sheet.title)
     for values in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
         if len(grid.rows) > MAX_ROWS + 50:  # header and title rows on top of the data
@@ -144,8 +160,6 @@ def _read_sheet(name: str, sheet, formula_sheet) -> Grid:
         while values and values[-1] is None:
             values.pop()
         grid.rows.append(values)
-    _mark_formula_gaps(grid, formula_sheet)
-    _spread_merged(grid, sheet)
     return grid
 
 
@@ -161,17 +175,6 @@ def _mark_formula_gaps(grid: Grid, formula_sheet) -> None:
                 c >= len(read) or read[c] is None
             ):
                 grid.formula_gaps.add((r + 1, c + 1))
-
-
-def _spread_merged(grid: Grid, sheet) -> None:
-    # openpyxl's read-only sheets do not expose merged ranges; read them from the sheet's XML
-    # (the <mergeCells> part) through the same defused parser.
-    with sheet._get_source() as source:
-        for _event, element in iterparse(source):
-            if element.tag == f"{SHEET_NS}mergeCell":
-                _spread(grid, element.get("ref"))
-            if element.tag == f"{SHEET_NS}row":
-                element.clear()
 
 
 def _spread(grid: Grid, ref: str) -> None:
