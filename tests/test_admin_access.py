@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from budgets.models import BudgetLine
+from itplan.models import AppendixImport
 from projects.models import Project
 from tests.factories import (
     BudgetLineFactory,
@@ -31,6 +32,9 @@ def world(db):
             "budgetline": BudgetLineFactory(project=project),
             "statedtotal": StatedTotalFactory(plan=project.plan),
             "indicator": IndicatorFactory(plan=project.plan),
+            "appendiximport": AppendixImport.objects.create(
+                plan=project.plan, file="imports/phu-luc.xlsx", file_name="phu-luc.xlsx"
+            ),
         }
     data["staff"] = make_user("canbo.a", "staff", data["a"]["province"])
     data["leader"] = make_user("lanhdao.a", "leader", data["a"]["province"])
@@ -49,6 +53,7 @@ MODELS = [
     ("indicators_indicator", "indicator"),
     ("provinces_agency", "agency"),
     ("provinces_province", "province"),
+    ("itplan_appendiximport", "appendiximport"),
 ]
 
 
@@ -85,7 +90,8 @@ def test_staff_opening_another_province_object_url_is_refused(client, world, nam
 
 
 @pytest.mark.parametrize(
-    ("name", "key"), [m for m in MODELS if m[0] != "provinces_agency" and m[1] != "province"]
+    ("name", "key"),
+    [m for m in MODELS if m[1] not in ("agency", "province", "appendiximport")],
 )
 def test_staff_opening_another_province_history_gets_404(client, world, name, key):
     client.force_login(world["staff"])
