@@ -8,13 +8,22 @@ from pathlib import Path
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from budgets.models import BudgetLine, StatedTotal
 from itplan.models import AppendixImport
 from projects.models import Project
 from provinces.models import Agency
-from tests.factories import make_user
+from tests.factories import (
+    BudgetLineFactory,
+    PlanFactory,
+    ProjectFactory,
+    ProvinceFactory,
+    StatedTotalFactory,
+    make_user,
+)
 
 FILES = Path(__file__).parent / "files"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -319,3 +328,38 @@ def test_export_has_the_appendix_layout(client, staff, seed):
     total = next(row for row in values if row[1] == "Tổng cộng")
     assert 32_200 in total and 14_890 in total and 17_310 in total
     assert "Đối chiếu" in book.sheetnames
+
+
+def test_plan_page_and_preview_query_counts_do_not_grow_with_projects(
+    client, db, django_assert_num_queries
+):
+    province = ProvinceFactory()
+    plan = PlanFactory(province=province)
+    client.force_login(make_user("u", "staff", province))
+    StatedTotalFactory(plan=plan)
+
+    def add(count):
+        for _ in range(count):
+            BudgetLineFactory(project=ProjectFactory(plan=plan))
+
+    rows = [["ĐVT: triệu đồng"], ["TT", "Tên dự án", "Đơn vị chủ trì", "NSĐP"]]
+    one = workbook_bytes([*rows, [1, "Dự án 1", "Sở A", "10"]])
+    twenty = workbook_bytes([*rows, *[[i, f"Dự án {i}", f"Sở {i}", "10"] for i in range(20)]])
+    add(1)
+    upload(client, plan, one)
+    small = AppendixImport.objects.latest("pk")
+    upload(client, plan, twenty)
+    large = AppendixImport.objects.latest("pk")
+    pages = {
+        reverse("plan_detail", args=[plan.pk]): reverse("plan_detail", args=[plan.pk]),
+        reverse("import_preview", args=[small.pk]): reverse("import_preview", args=[large.pk]),
+    }
+    counts = {}
+    for first in pages:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(first).status_code == 200
+        counts[first] = len(queries)
+    add(20)
+    for first, second in pages.items():
+        with django_assert_num_queries(counts[first]):
+            assert client.get(second).status_code == 200
