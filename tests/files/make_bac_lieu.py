@@ -9,7 +9,7 @@ typed as printed. Writes bac-lieu-2213-2011.xlsx next to this script.
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from sheet import BOLD, CENTER, box, merge, set_widths, write_header, write_row, write_titles
 
 OUT = Path(__file__).with_name("bac-lieu-2213-2011.xlsx")
 
@@ -227,12 +227,7 @@ AFTER = [
     ),
 ]
 
-WIDTHS = {"A": 5, "B": 40, "C": 45, "D": 22, "E": 15, "F": 12, "G": 12, "H": 12}
-
-THIN = Side(style="thin")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-WRAP = Alignment(wrap_text=True, vertical="top")
-CENTER = Alignment(wrap_text=True, horizontal="center", vertical="center")
+WIDTHS = [5, 40, 45, 22, 15, 12, 12, 12]
 
 
 def main():
@@ -240,55 +235,27 @@ def main():
     ws = wb.active
     ws.title = SHEET
 
-    row = 1
-    for text in TITLE:
-        ws.cell(row, 1, text).font = Font(bold=True)
-        ws.cell(row, 1).alignment = CENTER
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=NCOLS)
-        row += 1
+    row = write_titles(ws, TITLE, NCOLS)
     ws.row_dimensions[2].height = 30
-    row += 1
-
-    top = row
-    for r in range(top, top + 2):
-        for c in range(1, NCOLS + 1):
-            ws.cell(r, c).border = BOX
-    for dr, col, text, nrows, ncols in HEADER:
-        cell = ws.cell(top + dr, col, text)
-        cell.font = Font(bold=True)
-        cell.alignment = CENTER
-        if nrows > 1 or ncols > 1:
-            ws.merge_cells(
-                start_row=top + dr,
-                start_column=col,
-                end_row=top + dr + nrows - 1,
-                end_column=col + ncols - 1,
-            )
-    row = top + 2
-
+    row = write_header(ws, row, HEADER, NCOLS, 2)
     for values in ROWS:
-        for col, value in enumerate(values, start=1):
-            cell = ws.cell(row, col, value)
-            cell.alignment = WRAP
-            cell.border = BOX
+        write_row(ws, row, values, boxed=True)
         row += 1
 
     label, *amounts = TOTAL
-    ws.cell(row, 1, label).font = Font(bold=True)
+    ws.cell(row, 1, label).font = BOLD
     ws.cell(row, 1).alignment = CENTER
     for col, value in enumerate(amounts, start=6):
-        ws.cell(row, col, value).font = Font(bold=True)
-    for c in range(1, NCOLS + 1):
-        ws.cell(row, c).border = BOX
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+        ws.cell(row, col, value).font = BOLD
+    box(ws, row, 1, NCOLS)
+    merge(ws, row, 1, ncols=5)
     row += 2
 
     for col, text in AFTER:
         ws.cell(row, col, text)
         row += 1
 
-    for letter, width in WIDTHS.items():
-        ws.column_dimensions[letter].width = width
+    set_widths(ws, WIDTHS)
     wb.save(OUT)
 
 

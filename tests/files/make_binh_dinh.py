@@ -14,7 +14,7 @@ precomposed letters; they are kept that way, spelt with explicit \\u escapes so 
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from sheet import BOLD, WRAP, box, merge, set_widths, write_header, write_row, write_titles
 
 OUT = Path(__file__).with_name("binh-dinh-576-2012.xlsx")
 
@@ -360,12 +360,7 @@ AFTER = [
     ("- Vốn TW hỗ trợ:", "3.050.000.000 đồng"),
 ]
 
-WIDTHS = {"A": 5, "B": 50, "C": 24, "D": 28, "E": 11, "F": 14, "G": 16, "H": 11}
-
-THIN = Side(style="thin")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-WRAP = Alignment(wrap_text=True, vertical="top")
-CENTER = Alignment(wrap_text=True, horizontal="center", vertical="center")
+WIDTHS = [5, 50, 24, 28, 11, 14, 16, 11]
 
 
 def main():
@@ -373,43 +368,18 @@ def main():
     ws = wb.active
     ws.title = SHEET
 
-    row = 1
-    for text in TITLE:
-        ws.cell(row, 1, text).font = Font(bold=True)
-        ws.cell(row, 1).alignment = CENTER
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=NCOLS)
-        row += 1
-    row += 1
-
-    top = row
-    for r in range(top, top + 2):
-        for c in range(1, NCOLS + 1):
-            ws.cell(r, c).border = BOX
-    for dr, col, text, nrows, ncols in HEADER:
-        cell = ws.cell(top + dr, col, text)
-        cell.font = Font(bold=True)
-        cell.alignment = CENTER
-        if nrows > 1 or ncols > 1:
-            ws.merge_cells(
-                start_row=top + dr,
-                start_column=col,
-                end_row=top + dr + nrows - 1,
-                end_column=col + ncols - 1,
-            )
-    row = top + 2
-
+    row = write_titles(ws, TITLE, NCOLS)
+    row = write_header(ws, row, HEADER, NCOLS, 2)
     for values in ROWS:
-        for c in range(1, NCOLS + 1):
-            ws.cell(row, c).border = BOX
         if len(values) == 3:
             ref, title, last = values
-            ws.cell(row, 1, ref).font = Font(bold=True)
-            ws.cell(row, 2, title).font = Font(bold=True)
+            box(ws, row, 1, NCOLS)
+            ws.cell(row, 1, ref).font = BOLD
+            ws.cell(row, 2, title).font = BOLD
             ws.cell(row, 2).alignment = WRAP
-            ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=last)
+            merge(ws, row, 2, ncols=last - 1)
         else:
-            for col, value in enumerate(values, start=1):
-                ws.cell(row, col, value).alignment = WRAP
+            write_row(ws, row, values, boxed=True)
         row += 1
     row += 1
 
@@ -418,8 +388,7 @@ def main():
         ws.cell(row, 3, amount)
         row += 1
 
-    for letter, width in WIDTHS.items():
-        ws.column_dimensions[letter].width = width
+    set_widths(ws, WIDTHS)
     wb.save(OUT)
 
 

@@ -11,8 +11,7 @@ quang-tri-1024-2011.xlsx next to this script.
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
+from sheet import RIGHT, set_widths, write_header, write_row, write_titles
 
 OUT = Path(__file__).with_name("quang-tri-1024-2011.xlsx")
 
@@ -426,40 +425,8 @@ TOTALS = [
     ),
 ]
 
-WIDTHS = {"A": 5, "B": 48, "C": 14, "D": 18, "O": 11}
-MONEY_WIDTH = 9
-
-THIN = Side(style="thin")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-WRAP = Alignment(wrap_text=True, vertical="top")
-CENTER = Alignment(wrap_text=True, horizontal="center", vertical="center")
-
-
-def write_header(ws, top, tt):
-    for r in range(top, top + HEADER_ROWS):
-        for c in range(1, NCOLS + 1):
-            ws.cell(r, c).border = BOX
-    for dr, col, text, nrows, ncols in header(tt):
-        cell = ws.cell(top + dr, col, text)
-        cell.font = Font(bold=True)
-        cell.alignment = CENTER
-        if nrows > 1 or ncols > 1:
-            ws.merge_cells(
-                start_row=top + dr,
-                start_column=col,
-                end_row=top + dr + nrows - 1,
-                end_column=col + ncols - 1,
-            )
-    return top + HEADER_ROWS
-
-
-def write_row(ws, row, values, bold=False):
-    for col, value in enumerate(values, start=1):
-        cell = ws.cell(row, col, value)
-        cell.alignment = WRAP
-        cell.border = BOX
-        if bold:
-            cell.font = Font(bold=True)
+# TT, Tên dự án, Đơn vị thực hiện, Đơn vị phối hợp, the ten year columns, Tổng mức đầu tư.
+WIDTHS = [5, 48, 14, 18, *[9] * 10, 11]
 
 
 def main():
@@ -467,31 +434,20 @@ def main():
     ws = wb.active
     ws.title = SHEET
 
-    row = 1
-    for text in TITLE:
-        ws.cell(row, 1, text).font = Font(bold=True)
-        ws.cell(row, 1).alignment = CENTER
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=NCOLS)
-        row += 1
-    row += 1
-    ws.cell(row, NCOLS, UNIT).alignment = Alignment(horizontal="right")
-    row += 1
-
-    row = write_header(ws, row, "T T")
+    row = write_titles(ws, TITLE, NCOLS)
+    ws.cell(row, NCOLS, UNIT).alignment = RIGHT
+    row = write_header(ws, row + 1, header("T T"), NCOLS, HEADER_ROWS)
     for values in ROWS:
         if values == "HEADER T":
-            row = write_header(ws, row, "T")
+            row = write_header(ws, row, header("T"), NCOLS, HEADER_ROWS)
             continue
-        write_row(ws, row, values, bold=isinstance(values[0], int))
+        write_row(ws, row, values, boxed=True, bold=isinstance(values[0], int))
         row += 1
     for values in TOTALS:
-        write_row(ws, row, values, bold=True)
+        write_row(ws, row, values, boxed=True, bold=True)
         row += 1
 
-    for col in range(5, 15):
-        ws.column_dimensions[get_column_letter(col)].width = MONEY_WIDTH
-    for letter, width in WIDTHS.items():
-        ws.column_dimensions[letter].width = width
+    set_widths(ws, WIDTHS)
     wb.save(OUT)
 
 

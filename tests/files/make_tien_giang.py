@@ -11,8 +11,7 @@ tien-giang-172-2013.xlsx next to this script.
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+from sheet import BOLD, RIGHT, merge, set_widths, write_header, write_row, write_titles
 
 OUT = Path(__file__).with_name("tien-giang-172-2013.xlsx")
 
@@ -172,28 +171,24 @@ PL2_TITLE = [
         "Tiền Giang)"
     ),
 ]
-# First header row (None under the merged "Dự kiến kinh phí năm 2014"), then the second one.
+# Header cells: (row offset, first column, text, rows spanned, columns spanned).
 PL2_HEADER = [
-    "Stt",
-    "Tên dự án/ nhiệm vụ",
-    "Mục tiêu, quy mô",
-    "Thời gian thực hiện",
-    "Đơn vị chủ trì",
-    "Dự kiến tổng kinh phí",
-    "Nội dung/hạng mục công việc 2014",
-    "Dự kiến kinh phí năm 2014",
-    None,
-    None,
-    None,
-    "Ghi chú",
+    (0, 1, "Stt", 2, 1),
+    (0, 2, "Tên dự án/ nhiệm vụ", 2, 1),
+    (0, 3, "Mục tiêu, quy mô", 2, 1),
+    (0, 4, "Thời gian thực hiện", 2, 1),
+    (0, 5, "Đơn vị chủ trì", 2, 1),
+    (0, 6, "Dự kiến tổng kinh phí", 2, 1),
+    (0, 7, "Nội dung/hạng mục công việc 2014", 2, 1),
+    (0, 8, "Dự kiến kinh phí năm 2014", 1, 4),
+    (1, 8, "Vốn đầu tư tỉnh", 1, 1),
+    (1, 9, "Vốn sự nghiệp CNTT Trung ương", 1, 1),
+    (1, 10, "Vốn sự nghiệp tỉnh", 1, 1),
+    (1, 11, "Cộng (năm 2014)", 1, 1),
+    (0, 12, "Ghi chú", 2, 1),
 ]
-PL2_SUBHEADER = [
-    "Vốn đầu tư tỉnh",
-    "Vốn sự nghiệp CNTT Trung ương",
-    "Vốn sự nghiệp tỉnh",
-    "Cộng (năm 2014)",
-]
-# Columns as PL2_HEADER/PL2_SUBHEADER: Stt .. Nội dung 2014, the four 2014 amounts, Ghi chú.
+PL2_NCOLS = 12
+# Columns as PL2_HEADER: Stt .. Nội dung 2014, the four 2014 amounts, Ghi chú.
 PL2 = [
     ("Tổng cộng", None, None, None, None, None, None, "24,744", "200", "1,218", "26,162", None),
     (
@@ -532,87 +527,51 @@ PL2 = [
 PL1_WIDTHS = [6, 38, 48, 12, 20, 14, 14, 16]
 PL2_WIDTHS = [5, 34, 44, 11, 18, 12, 44, 11, 13, 11, 11, 24]
 
-WRAP = Alignment(wrap_text=True, vertical="top")
-CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-BOLD = Font(bold=True)
-
-
-def merge(ws, r1, c1, r2, c2):
-    ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
-
 
 def write_title(ws, lines, ncols):
-    for r, text in enumerate(lines, start=1):
-        ws.cell(r, 1, text).font = BOLD
-        ws.cell(r, 1).alignment = CENTER
-        merge(ws, r, 1, r, ncols)
-    r = len(lines) + 2
-    ws.cell(r, 1, UNIT).alignment = Alignment(horizontal="right")
-    merge(ws, r, 1, r, ncols)
+    """Title lines, then the unit line merged across; returns the header's row."""
+    r = write_titles(ws, lines, ncols)
+    ws.cell(r, 1, UNIT).alignment = RIGHT
+    merge(ws, r, 1, ncols=ncols)
     return r + 1
 
 
-def style_header(ws, first, last, ncols):
-    for row in ws.iter_rows(min_row=first, max_row=last, max_col=ncols):
-        for cell in row:
-            cell.font = BOLD
-            cell.alignment = CENTER
+def write_table_row(ws, r, values):
+    """Write a row of either appendix.
 
-
-def write_pl2_header(ws, r):
-    """The two header rows of Phụ lục 2 at row r; returns the next free row."""
-    for c, text in enumerate(PL2_HEADER, start=1):
-        if text is None:
-            continue
-        ws.cell(r, c, text)
-        if c != 8:
-            merge(ws, r, c, r + 1, c)
-    merge(ws, r, 8, r, 11)
-    for c, text in enumerate(PL2_SUBHEADER, start=8):
-        ws.cell(r + 1, c, text)
-    style_header(ws, r, r + 1, len(PL2_HEADER))
-    return r + 2
-
-
-def write_row(ws, r, values):
-    for c, value in enumerate(values, start=1):
-        if value is not None:
-            ws.cell(r, c, value).alignment = WRAP
+    A group or total row (a text label in the first column) is bold, and its label is merged
+    over the empty cells after it, as in the document.
+    """
+    write_row(ws, r, values)
     if isinstance(values[0], str):
-        # group or total row: bold, its label merged over the empty cells after it
         span = 1
         while span < len(values) and values[span] is None:
             span += 1
-        if span > 1:
-            merge(ws, r, 1, r, span)
+        merge(ws, r, 1, ncols=span)
         for c in range(1, len(values) + 1):
             ws.cell(r, c).font = BOLD
-
-
-def set_widths(ws, widths):
-    for c, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(c)].width = width
 
 
 def main():
     wb = Workbook()
     ws = wb.active
     ws.title = "Phụ lục 1"
-    top = write_title(ws, PL1_TITLE, len(PL1_HEADER))
-    for c, text in enumerate(PL1_HEADER, start=1):
-        ws.cell(top, c, text)
-    style_header(ws, top, top, len(PL1_HEADER))
-    for r, values in enumerate(PL1, start=top + 1):
-        write_row(ws, r, values)
+    ncols = len(PL1_HEADER)
+    top = write_title(ws, PL1_TITLE, ncols)
+    header = [(0, c, text, 1, 1) for c, text in enumerate(PL1_HEADER, start=1)]
+    top = write_header(ws, top, header, ncols, 1, boxed=False)
+    for r, values in enumerate(PL1, start=top):
+        write_table_row(ws, r, values)
     set_widths(ws, PL1_WIDTHS)
 
     ws = wb.create_sheet("Phụ lục 2")
-    r = write_pl2_header(ws, write_title(ws, PL2_TITLE, len(PL2_HEADER)))
+    r = write_title(ws, PL2_TITLE, PL2_NCOLS)
+    r = write_header(ws, r, PL2_HEADER, PL2_NCOLS, 2, boxed=False)
     for values in PL2:
         if values == HEADER:
-            r = write_pl2_header(ws, r)
+            r = write_header(ws, r, PL2_HEADER, PL2_NCOLS, 2, boxed=False)
             continue
-        write_row(ws, r, values)
+        write_table_row(ws, r, values)
         r += 1
     set_widths(ws, PL2_WIDTHS)
 

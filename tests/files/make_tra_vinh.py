@@ -9,13 +9,28 @@ document's own mistakes. Writes tra-vinh-952-2011.xlsx next to this script.
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from sheet import set_widths, write_header, write_row, write_titles
 
 OUT = Path(__file__).with_name("tra-vinh-952-2011.xlsx")
 
 SHEET = "Phụ lục"
 TITLE = ["PHỤ LỤC", "DANH MỤC CÁC DỰ ÁN, NHIỆM VỤ TRIỂN KHAI KẾ HOẠCH"]
 NCOLS = 9
+
+# Header cells: (row offset, first column, text, rows spanned, columns spanned).
+HEADER = [
+    (0, 1, "TT", 2, 1),
+    (0, 2, "Tên dự án, nhiệm vụ", 2, 1),
+    (0, 3, "Chủ đầu tư", 2, 1),
+    (0, 4, "Năm thực hiện", 2, 1),
+    (0, 5, "Kinh phí", 1, 4),
+    (1, 5, "Tổng số", 1, 1),
+    (1, 6, "NSTW", 1, 1),
+    (1, 7, "NSĐP", 1, 1),
+    (1, 8, "Vốn khác", 1, 1),
+    (0, 9, "Ghi chú", 2, 1),
+]
+GROUPS = ("I", "II", "III", "IV")
 
 # Columns: TT, Tên dự án nhiệm vụ, Chủ đầu tư, Năm thực hiện,
 # Kinh phí (Tổng số, NSTW, NSĐP, Vốn khác), Ghi chú.  None = cell left empty.
@@ -528,52 +543,20 @@ ROWS = [
     (None, "Tổng cộng", None, None, "439.050", "153.300", "106.000", "180.750", None),
 ]
 
-WIDTHS = {"A": 6, "B": 60, "C": 20, "D": 13, "E": 11, "F": 11, "G": 11, "H": 11, "I": 32}
+WIDTHS = [6, 60, 20, 13, 11, 11, 11, 11, 32]
 
 
 def main():
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
-    wrap = Alignment(wrap_text=True, vertical="top")
-    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
-    for r, text in enumerate(TITLE, start=1):
-        ws.cell(r, 1, text).font = Font(bold=True)
-        ws.cell(r, 1).alignment = center
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=NCOLS)
+    top = write_titles(ws, TITLE, NCOLS)
+    top = write_header(ws, top, HEADER, NCOLS, 2, boxed=False)
+    for row, values in enumerate(ROWS, start=top):
+        write_row(ws, row, values, bold=values[0] in GROUPS or values[1] == "Tổng cộng")
 
-    # Two header rows (rows 4-5): "Kinh phí" over its four columns, the others merged vertically.
-    top = 4
-    for col, text in [
-        (1, "TT"),
-        (2, "Tên dự án, nhiệm vụ"),
-        (3, "Chủ đầu tư"),
-        (4, "Năm thực hiện"),
-        (9, "Ghi chú"),
-    ]:
-        ws.cell(top, col, text)
-        ws.merge_cells(start_row=top, start_column=col, end_row=top + 1, end_column=col)
-    ws.cell(top, 5, "Kinh phí")
-    ws.merge_cells(start_row=top, start_column=5, end_row=top, end_column=8)
-    for col, text in enumerate(["Tổng số", "NSTW", "NSĐP", "Vốn khác"], start=5):
-        ws.cell(top + 1, col, text)
-    for row in ws.iter_rows(min_row=top, max_row=top + 1, max_col=NCOLS):
-        for cell in row:
-            cell.font = Font(bold=True)
-            cell.alignment = center
-
-    for r, values in enumerate(ROWS, start=top + 2):
-        for c, value in enumerate(values, start=1):
-            if value is None:
-                continue
-            cell = ws.cell(r, c, value)
-            cell.alignment = wrap
-            if values[0] in ("I", "II", "III", "IV") or values[1] == "Tổng cộng":
-                cell.font = Font(bold=True)
-
-    for col, width in WIDTHS.items():
-        ws.column_dimensions[col].width = width
+    set_widths(ws, WIDTHS)
     wb.save(OUT)
     print(f"wrote {OUT}")
 
