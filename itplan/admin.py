@@ -12,7 +12,7 @@ from budgets.models import need_total
 from budgets.reconciliation import reconcile
 from itplan.models import AppendixImport
 from itplan.resources import ProjectResource
-from projects.models import Plan, Project, ProjectGroup
+from projects.models import Plan, Project, ProjectGroup, StatusUpdate
 from provinces.admin import (
     FoldedSearchMixin,
     ScopedAdmin,
@@ -176,3 +176,25 @@ class AppendixImportAdmin(ScopedAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(StatusUpdate)
+class StatusUpdateAdmin(ScopedHistoryAdmin):
+    """Progress reports, for correcting one by hand; the portal's "Cập nhật tiến độ" pages are
+    where they are written, sent and reviewed."""
+
+    list_display = ["project", "period_label", "state", "status", "percent_complete", "author"]
+    list_filter = [
+        "state",
+        "year",
+        "quarter",
+        ("project__plan__province", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["project", "author"]
+    autocomplete_fields = ["project"]
+    readonly_fields = ["author", "submitted_at", "reviewer", "reviewed_at"]
+    search_fields = ["project__name"]
+
+    @admin.display(description=_("kỳ báo cáo"))
+    def period_label(self, obj):
+        return obj.period_label

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from budgets.models import CapitalType, Source
 from itplan.models import AppendixImport
+from projects.models import StatusUpdate
 
 ACCEPTED = (".xlsx", ".xlsm", ".csv")
 
@@ -85,3 +86,28 @@ class ConfirmForm(forms.Form):
             for name, key in self.agency_fields
             if self.cleaned_data.get(key)
         }
+
+
+class StatusUpdateForm(forms.ModelForm):
+    class Meta:
+        model = StatusUpdate
+        fields = [
+            "year",
+            "quarter",
+            "status",
+            "percent_complete",
+            "results",
+            "difficulties",
+            "proposals",
+        ]
+        widgets = {
+            "results": forms.Textarea(attrs={"rows": 4}),
+            "difficulties": forms.Textarea(attrs={"rows": 3}),
+            "proposals": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do trả lại"), widget=forms.Textarea(attrs={"rows": 3}), required=True
+    )

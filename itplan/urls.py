@@ -3,7 +3,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from itplan import views
+from itplan import progress_views, views
 
 admin.site.site_header = _("Cổng theo dõi kế hoạch ứng dụng CNTT")
 admin.site.site_title = _("Kế hoạch CNTT")
@@ -20,4 +20,8 @@ urlpatterns = [
     path("ke-hoach/<int:plan_id>/mau-excel/", views.plan_template, name="plan_template"),
     path("nhap-phu-luc/<int:import_id>/", views.import_preview, name="import_preview"),
     path("nhap-phu-luc/<int:import_id>/huy/", views.import_cancel, name="import_cancel"),
+    path("tien-do/", progress_views.progress_board, name="progress_board"),
+    path("du-an/<int:project_id>/", progress_views.project_detail, name="project_detail"),
+    path("du-an/<int:project_id>/bao-cao/", progress_views.report_create, name="report_create"),
+    path("bao-cao/<int:report_id>/", progress_views.report_detail, name="report_detail"),
 ]

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -158,6 +160,13 @@ class Project(models.Model):
     status = models.CharField(
         _("tình trạng"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED
     )
+    percent_complete = models.PositiveSmallIntegerField(
+        _("% hoàn thành"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Theo báo cáo tiến độ đã được duyệt gần nhất."),
+    )
     estimate = models.BigIntegerField(
         _("dự kiến kinh phí (đồng)"),
         null=True,
@@ -209,3 +218,93 @@ class Project(models.Model):
     @property
     def period_problems(self) -> tuple[str, ...]:
         return parse_period(self.period).problems
+
+
+class StatusUpdate(models.Model):
+    """A progress report on a project (báo cáo tiến độ) for a quarter or a year.
+
+    Staff write it (draft) and send it for review (submitted); a leader of the province approves
+    it, which makes its status and % complete the project's official ones, or returns it with a
+    reason, and the author corrects and sends it again. ``projects.progress`` holds the moves.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Nháp")
+        SUBMITTED = "submitted", _("Chờ duyệt")
+        APPROVED = "approved", _("Đã duyệt")
+        RETURNED = "returned", _("Trả lại")
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("dự án"),
+        on_delete=models.CASCADE,
+        related_name="status_updates",
+    )
+    year = models.PositiveSmallIntegerField(_("năm"), validators=YEAR_VALIDATORS)
+    quarter = models.PositiveSmallIntegerField(
+        _("quý"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
+        help_text=_("Để trống khi báo cáo cả năm."),
+    )
+    status = models.CharField(_("tình trạng"), max_length=20, choices=Project.Status.choices)
+    percent_complete = models.PositiveSmallIntegerField(
+        _("% hoàn thành"), validators=[MaxValueValidator(100)]
+    )
+    results = models.TextField(_("kết quả đạt được"), blank=True)
+    difficulties = models.TextField(_("khó khăn, vướng mắc"), blank=True)
+    proposals = models.TextField(_("kiến nghị, đề xuất"), blank=True)
+    state = models.CharField(
+        _("trạng thái"), max_length=10, choices=State.choices, default=State.DRAFT
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người báo cáo"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("gửi duyệt lúc"), null=True, blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người duyệt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
+    return_reason = models.TextField(_("lý do trả lại"), blank=True)
+
+    history = HistoricalRecords()
+    province_lookup = "project__plan__province"
+
+    class Meta:
+        verbose_name = _("báo cáo tiến độ")
+        verbose_name_plural = _("báo cáo tiến độ")
+        ordering = ["-year", "-quarter", "-created_at"]
+        indexes = [models.Index(fields=["project", "year", "quarter"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quarter__isnull=True) | Q(quarter__gte=1, quarter__lte=4),
+                name="status_update_quarter_1_to_4",
+            ),
+            models.CheckConstraint(
+                condition=Q(percent_complete__lte=100), name="status_update_percent_to_100"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.project} — {self.period_label}"
+
+    @property
+    def period_label(self) -> str:
+        if self.quarter:
+            return _("Quý %(quarter)s/%(year)s") % {"quarter": self.quarter, "year": self.year}
+        return _("Năm %(year)s") % {"year": self.year}
+
+    @property
+    def editable(self) -> bool:
+        return self.state in (self.State.DRAFT, self.State.RETURNED)

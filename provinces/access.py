@@ -37,6 +37,15 @@ def can_edit(user) -> bool:
     return m is not None and m.role == Membership.Role.STAFF
 
 
+def can_review(user) -> bool:
+    """True for admins and province leaders (within their scope): they approve or return
+    progress reports."""
+    if user.is_superuser:
+        return True
+    m = membership(user)
+    return m is not None and m.role == Membership.Role.LEADER
+
+
 def has_role(user) -> bool:
     return user.is_superuser or membership(user) is not None
 

@@ -1,0 +1,203 @@
+"""Progress tracking pages: "Cập nhật tiến độ" (the staff's projects and what is due this
+quarter), the project page with its timeline, and a report's page where staff write and send it
+and leaders approve or return it. Access: ``provinces.access``; another province's project or
+report answers 404."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Exists, Max, OuterRef, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from budgets.money import with_unit
+from itplan.forms import ReturnForm, StatusUpdateForm
+from projects.models import Project, StatusUpdate
+from projects.progress import WorkflowError, approve, current_period, return_, submit
+from provinces.access import can_edit, can_review, has_role, scope
+
+REPORTED = [StatusUpdate.State.SUBMITTED, StatusUpdate.State.APPROVED]
+
+
+def _require_role(user) -> None:
+    if not has_role(user):
+        raise PermissionDenied(_("Tài khoản chưa được giao vai trò trên cổng."))
+
+
+@login_required
+def progress_board(request):
+    _require_role(request.user)
+    year, quarter = current_period()
+    reported_now = StatusUpdate.objects.filter(
+        project=OuterRef("pk"), year=year, quarter=quarter, state__in=REPORTED
+    )
+    projects = (
+        scope(Project.objects.all(), request.user)
+        .select_related("plan__province", "lead_agency")
+        .annotate(
+            last_report=Max(
+                "status_updates__submitted_at", filter=Q(status_updates__state__in=REPORTED)
+            ),
+            reported_now=Exists(reported_now),
+        )
+        .order_by("plan__province__name", "plan__document_number", "order", "id")
+    )
+    if request.GET.get("chua-bao-cao"):
+        projects = projects.filter(reported_now=False)
+    page = Paginator(projects, 100).get_page(request.GET.get("trang"))
+    pending = (
+        scope(StatusUpdate.objects.filter(state=StatusUpdate.State.SUBMITTED), request.user)
+        .select_related("project__plan", "author")
+        .order_by("submitted_at")[:50]
+        if can_review(request.user)
+        else []
+    )
+    returned = (
+        scope(StatusUpdate.objects.filter(state=StatusUpdate.State.RETURNED), request.user)
+        .filter(author=request.user)
+        .select_related("project")
+        if can_edit(request.user)
+        else []
+    )
+    return render(
+        request,
+        "itplan/progress_board.html",
+        {
+            "page": page,
+            "period": _("Quý %(quarter)s/%(year)s") % {"quarter": quarter, "year": year},
+            "pending": pending,
+            "returned": returned,
+            "can_edit": can_edit(request.user),
+            "only_missing": bool(request.GET.get("chua-bao-cao")),
+        },
+    )
+
+
+def _project(request, project_id: int) -> Project:
+    _require_role(request.user)
+    return get_object_or_404(
+        scope(
+            Project.objects.select_related("plan__province", "group", "lead_agency"), request.user
+        ),
+        pk=project_id,
+    )
+
+
+@login_required
+def project_detail(request, project_id: int):
+    project = _project(request, project_id)
+    reports = project.status_updates.select_related("author", "reviewer")
+    if not can_edit(request.user):
+        reports = reports.exclude(state=StatusUpdate.State.DRAFT)
+    changes = project.history.select_related("history_user").order_by("-history_date")[:30]
+    lines = project.budget_lines.order_by("stage", "year", "source", "capital_type")
+    return render(
+        request,
+        "itplan/project_detail.html",
+        {
+            "project": project,
+            "reports": reports,
+            "changes": changes,
+            "lines": [(line, with_unit(line.amount)) for line in lines],
+            "estimate": with_unit(project.estimate),
+            "can_edit": can_edit(request.user),
+        },
+    )
+
+
+@login_required
+def report_create(request, project_id: int):
+    project = _project(request, project_id)
+    if not can_edit(request.user):
+        raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới được báo cáo tiến độ."))
+    year, quarter = current_period()
+    form = StatusUpdateForm(
+        request.POST or None,
+        initial={
+            "year": year,
+            "quarter": quarter,
+            "status": project.status,
+            "percent_complete": project.percent_complete or 0,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        update = form.save(commit=False)
+        update.project, update.author = project, request.user
+        update._history_user = request.user
+        update.save()
+        return _after_save(request, update)
+    return render(request, "itplan/report_form.html", {"project": project, "form": form})
+
+
+def _after_save(request, update: StatusUpdate):
+    if request.POST.get("action") == "submit":
+        submit(update, request.user)
+        messages.success(
+            request,
+            _("Đã gửi báo cáo %(period)s để lãnh đạo duyệt.") % {"period": update.period_label},
+        )
+    else:
+        messages.success(
+            request, _("Đã lưu nháp báo cáo %(period)s.") % {"period": update.period_label}
+        )
+    return redirect("report_detail", report_id=update.pk)
+
+
+@login_required
+def report_detail(request, report_id: int):
+    _require_role(request.user)
+    update = get_object_or_404(
+        scope(
+            StatusUpdate.objects.select_related("project__plan__province", "author", "reviewer"),
+            request.user,
+        ),
+        pk=report_id,
+    )
+    if update.state == StatusUpdate.State.DRAFT and not can_edit(request.user):
+        raise PermissionDenied(_("Báo cáo nháp chỉ cán bộ Sở xem được."))
+    editing = can_edit(request.user) and update.editable
+    form = StatusUpdateForm(request.POST or None, instance=update) if editing else None
+    return_form = ReturnForm(request.POST or None) if can_review(request.user) else None
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action in ("draft", "submit") and form is not None:
+                if form.is_valid():
+                    update = form.save(commit=False)
+                    update._history_user = request.user
+                    update.save()
+                    return _after_save(request, update)
+            elif action == "approve" and can_review(request.user):
+                approve(update, request.user)
+                messages.success(request, _("Đã duyệt: tình trạng của dự án được cập nhật."))
+                return redirect("project_detail", project_id=update.project_id)
+            elif action == "return" and return_form is not None:
+                if return_form.is_valid():
+                    return_(update, request.user, return_form.cleaned_data["reason"])
+                    messages.success(request, _("Đã trả lại báo cáo cho người báo cáo."))
+                    return redirect("progress_board")
+            else:
+                raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
+        except WorkflowError as problem:
+            messages.error(request, str(problem))
+            return redirect("report_detail", report_id=update.pk)
+    returns = (
+        update.history.filter(state=StatusUpdate.State.RETURNED)
+        .exclude(return_reason="")
+        .select_related("history_user")
+        .order_by("-history_date")
+    )
+    return render(
+        request,
+        "itplan/report_detail.html",
+        {
+            "update": update,
+            "project": update.project,
+            "form": form,
+            "return_form": return_form if update.state == StatusUpdate.State.SUBMITTED else None,
+            "can_approve": can_review(request.user)
+            and update.state == StatusUpdate.State.SUBMITTED,
+            "returns": returns,
+        },
+    )
