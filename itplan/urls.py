@@ -1,7 +1,7 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import RedirectView
 
 from itplan import progress_views, views
 
@@ -12,7 +12,8 @@ admin.site.index_title = _("Quản lý dữ liệu")
 admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("", views.home, name="home"),
+    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("admin/", admin.site.urls),
     path("ke-hoach/<int:plan_id>/", views.plan_detail, name="plan_detail"),
     path("ke-hoach/<int:plan_id>/nhap-phu-luc/", views.import_upload, name="import_upload"),

@@ -32,6 +32,15 @@ from provinces.text import fold
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+@login_required
+def home(request):
+    """Where a user lands: the progress board for province and national users, the admin for
+    the rest (administrators without a province role see everything there)."""
+    if has_role(request.user) and not request.user.is_superuser:
+        return redirect("progress_board")
+    return redirect("admin:index")
+
+
 def _plan(request, plan_id: int, *, edit: bool = False) -> Plan:
     if not has_role(request.user):
         raise PermissionDenied(_("Tài khoản chưa được giao vai trò trên cổng."))

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from budgets.models import BudgetLine
 from itplan.models import AppendixImport
-from projects.models import Project
+from projects.models import Project, StatusUpdate
 from tests.factories import (
     BudgetLineFactory,
     IndicatorFactory,
@@ -35,6 +35,9 @@ def world(db):
             "appendiximport": AppendixImport.objects.create(
                 plan=project.plan, file="imports/phu-luc.xlsx", file_name="phu-luc.xlsx"
             ),
+            "statusupdate": StatusUpdate.objects.create(
+                project=project, year=2026, quarter=4, status="in_progress", percent_complete=10
+            ),
         }
     data["staff"] = make_user("canbo.a", "staff", data["a"]["province"])
     data["leader"] = make_user("lanhdao.a", "leader", data["a"]["province"])
@@ -54,6 +57,7 @@ MODELS = [
     ("provinces_agency", "agency"),
     ("provinces_province", "province"),
     ("itplan_appendiximport", "appendiximport"),
+    ("projects_statusupdate", "statusupdate"),
 ]
 
 
