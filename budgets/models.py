@@ -50,6 +50,15 @@ class BudgetLineQuerySet(models.QuerySet):
         rows = self.order_by().values(field).annotate(total=models.Sum("amount"))
         return {row[field]: row["total"] for row in rows}
 
+    def stages_by(self, *fields: str) -> list[dict]:
+        """Need, allocated and disbursed side by side for each value of ``fields``, in one
+        query (conditional aggregation): ``stages_by("year")`` ->
+        ``[{"year": 2014, "need": …, "allocated": …, "disbursed": …}, …]`` in đồng."""
+        sums = {
+            stage: models.Sum("amount", filter=Q(stage=stage), default=0) for stage in Stage.values
+        }
+        return list(self.order_by(*fields).values(*fields).annotate(**sums))
+
 
 class BudgetLine(models.Model):
     """Money for a project: one year (or the whole period), source, capital type and stage."""

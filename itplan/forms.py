@@ -3,7 +3,8 @@ from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from budgets.models import CapitalType, Source
+from budgets.forms import MoneyField
+from budgets.models import BudgetLine, CapitalType, Source, Stage
 from itplan.models import AppendixImport
 from projects.models import StatusUpdate
 
@@ -111,3 +112,24 @@ class ReturnForm(forms.Form):
     reason = forms.CharField(
         label=_("Lý do trả lại"), widget=forms.Textarea(attrs={"rows": 3}), required=True
     )
+
+
+class MoneyReportForm(forms.ModelForm):
+    """Money allocated (bố trí) or disbursed (giải ngân) for a project in a year."""
+
+    amount = MoneyField(label=_("Số tiền"))
+    stage = forms.ChoiceField(
+        label=_("Loại số liệu"),
+        choices=[
+            (Stage.ALLOCATED, Stage.ALLOCATED.label),
+            (Stage.DISBURSED, Stage.DISBURSED.label),
+        ],
+    )
+
+    class Meta:
+        model = BudgetLine
+        fields = ["year", "stage", "source", "sub_source", "capital_type", "amount"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].required = True

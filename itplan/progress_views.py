@@ -11,8 +11,10 @@ from django.db.models import Exists, Max, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from budgets.checks import money_warnings
+from budgets.models import BudgetLine, Source, Stage
 from budgets.money import with_unit
-from itplan.forms import ReturnForm, StatusUpdateForm
+from itplan.forms import MoneyReportForm, ReturnForm, StatusUpdateForm
 from projects.models import Project, StatusUpdate
 from projects.progress import WorkflowError, approve, current_period, return_, submit
 from provinces.access import can_edit, can_review, has_role, scope
@@ -87,11 +89,38 @@ def _project(request, project_id: int) -> Project:
 @login_required
 def project_detail(request, project_id: int):
     project = _project(request, project_id)
+    money_form = MoneyReportForm(request.POST or None) if can_edit(request.user) else None
+    if request.method == "POST":
+        if money_form is None:
+            raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới được cập nhật kinh phí."))
+        if money_form.is_valid():
+            line = money_form.save(commit=False)
+            line.project = project
+            line._history_user = request.user
+            line.save()
+            messages.success(
+                request,
+                _("Đã ghi %(stage)s %(amount)s năm %(year)s.")
+                % {
+                    "stage": line.get_stage_display().lower(),
+                    "amount": with_unit(line.amount),
+                    "year": line.year,
+                },
+            )
+            return redirect("project_detail", project_id=project.pk)
     reports = project.status_updates.select_related("author", "reviewer")
     if not can_edit(request.user):
         reports = reports.exclude(state=StatusUpdate.State.DRAFT)
     changes = project.history.select_related("history_user").order_by("-history_date")[:30]
     lines = project.budget_lines.order_by("stage", "year", "source", "capital_type")
+    by_year = [
+        {
+            **row,
+            "source_label": Source(row["source"]).label,
+            **{stage: with_unit(row[stage]) for stage in Stage.values},
+        }
+        for row in BudgetLine.objects.filter(project=project).stages_by("year", "source")
+    ]
     return render(
         request,
         "itplan/project_detail.html",
@@ -100,6 +129,9 @@ def project_detail(request, project_id: int):
             "reports": reports,
             "changes": changes,
             "lines": [(line, with_unit(line.amount)) for line in lines],
+            "by_year": by_year,
+            "money_warnings": money_warnings(project),
+            "money_form": money_form,
             "estimate": with_unit(project.estimate),
             "can_edit": can_edit(request.user),
         },
