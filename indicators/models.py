@@ -1,3 +1,4 @@
+import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -6,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from indicators.achievement import achievement, as_number
 from projects.models import Plan
 from projects.periods import YEAR_VALIDATORS
 
@@ -64,6 +66,22 @@ class Indicator(models.Model):
     @property
     def baseline_display(self) -> str:
         return format_value(self.baseline_value, self.baseline_denominator, self.baseline_text)
+
+    def progress(self, today: datetime.date):
+        """(final target, latest measurement, Achievement); reads ``targets`` and
+        ``measurements`` through ``.all()``, so a list prefetches them once."""
+        targets = sorted(self.targets.all(), key=lambda t: t.year)
+        target = targets[-1] if targets else None
+        latest = max(self.measurements.all(), key=lambda m: m.date, default=None)
+        result = achievement(
+            baseline=as_number(self.baseline_value, self.baseline_denominator),
+            target=as_number(target.value, target.denominator) if target else None,
+            actual=as_number(latest.value, latest.denominator) if latest else None,
+            start_year=self.baseline_year or self.plan.start_year,
+            target_year=target.year if target else self.plan.end_year,
+            today=today,
+        )
+        return target, latest, result
 
 
 class ValueMixin(models.Model):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from budgets.forms import MoneyField
 from budgets.models import BudgetLine, CapitalType, Source, Stage
+from indicators.models import Measurement, parse_value
 from itplan.models import AppendixImport
 from projects.models import StatusUpdate
 
@@ -133,3 +134,30 @@ class MoneyReportForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].required = True
+
+
+class MeasurementForm(forms.ModelForm):
+    """An actual value of an indicator: "65" or, for x/y units, "10/19"."""
+
+    reading = forms.CharField(
+        label=_("Giá trị thực hiện"), help_text=_("Ví dụ “65” hoặc “10/19” (10 trên 19).")
+    )
+    date = forms.DateField(
+        label=_("Ngày số liệu"), input_formats=["%d/%m/%Y"], help_text=_("dd/mm/yyyy")
+    )
+
+    class Meta:
+        model = Measurement
+        fields = ["date", "source"]
+
+    def clean_reading(self):
+        value, denominator, _text = parse_value(self.cleaned_data["reading"])
+        if value is None:
+            raise forms.ValidationError(
+                _("“%(text)s” không phải là một số hay một tỉ số x/y.")
+                % {"text": self.cleaned_data["reading"]}
+            )
+        if value < 0 or (denominator is not None and denominator <= 0):
+            raise forms.ValidationError(_("Giá trị không được âm, mẫu số phải lớn hơn 0."))
+        self.instance.value, self.instance.denominator = value, denominator
+        return self.cleaned_data["reading"]

@@ -9,12 +9,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Exists, Max, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from budgets.checks import money_warnings
 from budgets.models import BudgetLine, Source, Stage
 from budgets.money import with_unit
-from itplan.forms import MoneyReportForm, ReturnForm, StatusUpdateForm
+from indicators.models import Indicator
+from itplan.forms import MeasurementForm, MoneyReportForm, ReturnForm, StatusUpdateForm
 from projects.models import Project, StatusUpdate
 from projects.progress import WorkflowError, approve, current_period, return_, submit
 from provinces.access import can_edit, can_review, has_role, scope
@@ -231,5 +233,43 @@ def report_detail(request, report_id: int):
             "can_approve": can_review(request.user)
             and update.state == StatusUpdate.State.SUBMITTED,
             "returns": returns,
+        },
+    )
+
+
+@login_required
+def indicator_detail(request, indicator_id: int):
+    _require_role(request.user)
+    indicator = get_object_or_404(
+        scope(Indicator.objects.select_related("plan__province"), request.user).prefetch_related(
+            "targets", "measurements"
+        ),
+        pk=indicator_id,
+    )
+    form = MeasurementForm(request.POST or None) if can_edit(request.user) else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới được ghi số liệu."))
+        if form.is_valid():
+            measurement = form.save(commit=False)
+            measurement.indicator = indicator
+            measurement._history_user = request.user
+            measurement.save()
+            messages.success(
+                request,
+                _("Đã ghi số liệu %(value)s ngày %(date)s.")
+                % {"value": measurement.display, "date": measurement.date.strftime("%d/%m/%Y")},
+            )
+            return redirect("indicator_detail", indicator_id=indicator.pk)
+    target, latest, result = indicator.progress(timezone.localdate())
+    return render(
+        request,
+        "itplan/indicator_detail.html",
+        {
+            "indicator": indicator,
+            "target": target,
+            "latest": latest,
+            "result": result,
+            "form": form,
         },
     )

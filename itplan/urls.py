@@ -25,4 +25,5 @@ urlpatterns = [
     path("du-an/<int:project_id>/", progress_views.project_detail, name="project_detail"),
     path("du-an/<int:project_id>/bao-cao/", progress_views.report_create, name="report_create"),
     path("bao-cao/<int:report_id>/", progress_views.report_detail, name="report_detail"),
+    path("chi-tieu/<int:indicator_id>/", progress_views.indicator_detail, name="indicator_detail"),
 ]

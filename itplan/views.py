@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -63,6 +64,13 @@ def plan_detail(request, plan_id: int):
     for project in projects:
         need = sum(line.amount for line in project.budget_lines.all() if line.stage == Stage.NEED)
         groups[project.group].append({"project": project, "need": in_unit(need)})
+    today = timezone.localdate()
+    indicators = [
+        (indicator, *indicator.progress(today))
+        for indicator in plan.indicators.select_related("plan").prefetch_related(
+            "targets", "measurements"
+        )
+    ]
     check = reconcile(plan)
     return render(
         request,
@@ -77,6 +85,7 @@ def plan_detail(request, plan_id: int):
                 status=AppendixImport.Status.PREVIEW
             )[:10],
             "can_edit": can_edit(request.user),
+            "indicators": indicators,
         },
     )
 
