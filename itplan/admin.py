@@ -13,6 +13,7 @@ from budgets.reconciliation import reconcile
 from itplan.models import AppendixImport
 from itplan.resources import ProjectResource
 from projects.models import Plan, Project, ProjectGroup, StatusUpdate
+from projects.versioning import VersionedForm
 from provinces.admin import (
     FoldedSearchMixin,
     ScopedAdmin,
@@ -101,6 +102,12 @@ class PlanAdmin(ScopedHistoryAdmin):
         return render_to_string("admin/projects/reconciliation.html", context)
 
 
+class ProjectAdminForm(VersionedForm):
+    class Meta:
+        model = Project
+        fields = "__all__"
+
+
 @admin.register(Project)
 class ProjectAdmin(ScopedExportMixin, FoldedSearchMixin, ScopedHistoryAdmin):
     resource_classes = [ProjectResource]
@@ -123,11 +130,12 @@ class ProjectAdmin(ScopedExportMixin, FoldedSearchMixin, ScopedHistoryAdmin):
     ]
     list_select_related = ["plan__province", "group", "lead_agency"]
     search_fields = ["name"]
+    form = ProjectAdminForm
     formfield_overrides = MONEY_FIELDS
     autocomplete_fields = ["lead_agency", "partner_agencies"]
     inlines = [BudgetLineInline]
     fieldsets = [
-        (None, {"fields": ["plan", "group", ("ref", "order"), "name", "status"]}),
+        (None, {"fields": ["plan", "group", ("ref", "order"), "name", "status", "version_seen"]}),
         (_("Nội dung"), {"fields": ["objective", "scale", "period", "estimate", "notes"]}),
         (_("Cơ quan"), {"fields": ["lead_agency", "partner_agencies", "partners"]}),
     ]

@@ -8,6 +8,7 @@ from budgets.models import BudgetLine, CapitalType, Source, Stage
 from indicators.models import Measurement, parse_value
 from itplan.models import AppendixImport
 from projects.models import StatusUpdate
+from projects.versioning import VersionedForm
 
 ACCEPTED = (".xlsx", ".xlsm", ".csv")
 
@@ -90,7 +91,7 @@ class ConfirmForm(forms.Form):
         }
 
 
-class StatusUpdateForm(forms.ModelForm):
+class StatusUpdateForm(VersionedForm):
     class Meta:
         model = StatusUpdate
         fields = [

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from projects.periods import YEAR_VALIDATORS, parse_period
+from projects.versioning import VersionedModel
 from provinces.models import Agency, Province
 from provinces.text import fold
 
@@ -107,7 +108,7 @@ class ProjectGroup(models.Model):
         return label or str(_("(không nhóm)"))
 
 
-class Project(models.Model):
+class Project(VersionedModel):
     """A row of a plan's appendix: a project or task (dự án, nhiệm vụ)."""
 
     class Status(models.TextChoices):
@@ -220,7 +221,7 @@ class Project(models.Model):
         return parse_period(self.period).problems
 
 
-class StatusUpdate(models.Model):
+class StatusUpdate(VersionedModel):
     """A progress report on a project (báo cáo tiến độ) for a quarter or a year.
 
     Staff write it (draft) and send it for review (submitted); a leader of the province approves
