@@ -1,8 +1,9 @@
 """Admin of plans and projects: the screens that span apps (a project with its budget lines, a
 plan with its stated totals and its reconciliation)."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
+from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +14,7 @@ from budgets.reconciliation import reconcile
 from itplan.models import AppendixImport
 from itplan.resources import ProjectResource
 from projects.models import Plan, Project, ProjectGroup, StatusUpdate
-from projects.versioning import VersionedForm
+from projects.versioning import STALE_MESSAGE, StaleEdit, VersionedForm
 from provinces.admin import (
     FoldedSearchMixin,
     ScopedAdmin,
@@ -131,6 +132,14 @@ class ProjectAdmin(ScopedExportMixin, FoldedSearchMixin, ScopedHistoryAdmin):
     list_select_related = ["plan__province", "group", "lead_agency"]
     search_fields = ["name"]
     form = ProjectAdminForm
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except StaleEdit:  # another save won the race after this form was checked
+            self.message_user(request, STALE_MESSAGE, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
     formfield_overrides = MONEY_FIELDS
     autocomplete_fields = ["lead_agency", "partner_agencies"]
     inlines = [BudgetLineInline]

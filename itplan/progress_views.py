@@ -19,6 +19,7 @@ from indicators.models import Indicator
 from itplan.forms import MeasurementForm, MoneyReportForm, ReturnForm, StatusUpdateForm
 from projects.models import Project, StatusUpdate
 from projects.progress import WorkflowError, approve, current_period, return_, submit
+from projects.versioning import STALE_MESSAGE, StaleEdit
 from provinces.access import can_edit, can_review, has_role, scope
 
 REPORTED = [StatusUpdate.State.SUBMITTED, StatusUpdate.State.APPROVED]
@@ -200,7 +201,7 @@ def report_detail(request, report_id: int):
                 if form.is_valid():
                     update = form.save(commit=False)
                     update._history_user = request.user
-                    update.save()
+                    update.save()  # StaleEdit when another save won the race since clean()
                     return _after_save(request, update)
             elif action == "approve" and can_review(request.user):
                 approve(update, request.user)
@@ -215,6 +216,9 @@ def report_detail(request, report_id: int):
                 raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
         except WorkflowError as problem:
             messages.error(request, str(problem))
+            return redirect("report_detail", report_id=update.pk)
+        except StaleEdit:
+            messages.error(request, STALE_MESSAGE)
             return redirect("report_detail", report_id=update.pk)
     returns = (
         update.history.filter(state=StatusUpdate.State.RETURNED)

@@ -18,6 +18,12 @@ class StaleEdit(Exception):
     """The row was saved by someone else since this copy was read."""
 
 
+STALE_MESSAGE = gettext_lazy(
+    "Người khác vừa lưu cùng lúc với bạn, nên lần lưu của bạn chưa được ghi. Hãy xem lại giá "
+    "trị hiện tại rồi lưu lại."
+)
+
+
 class VersionedModel(models.Model):
     version = models.PositiveIntegerField(gettext_lazy("phiên bản"), default=0, editable=False)
 

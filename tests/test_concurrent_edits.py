@@ -4,6 +4,7 @@ first changed, never a silent overwrite."""
 import pytest
 from django.urls import reverse
 
+from itplan.forms import StatusUpdateForm
 from projects.models import Project, StatusUpdate
 from projects.versioning import StaleEdit
 from tests.factories import PlanFactory, ProjectFactory, ProvinceFactory, make_user
@@ -93,3 +94,28 @@ def test_admin_project_form_refuses_a_stale_save(client, setting):
     assert response.status_code == 200
     assert "Người khác (an) đã lưu thay đổi" in response.content.decode()
     assert Project.objects.get(pk=project.pk).name == "Tên do An sửa"
+
+
+def test_a_race_after_the_form_check_is_reported_not_an_error_page(client, setting, monkeypatch):
+    update = StatusUpdate.objects.create(
+        project=setting["project"],
+        year=2026,
+        quarter=4,
+        status="in_progress",
+        percent_complete=30,
+        author=setting["an"],
+    )
+    url = reverse("report_detail", args=[update.pk])
+    real_clean = StatusUpdateForm.clean
+
+    def clean_then_lose_the_race(form):
+        cleaned = real_clean(form)
+        StatusUpdate.objects.filter(pk=update.pk).update(version=5)  # someone saved meanwhile
+        return cleaned
+
+    monkeypatch.setattr(StatusUpdateForm, "clean", clean_then_lose_the_race)
+    client.force_login(setting["binh"])
+    response = client.post(url, report_data(percent_complete=40), follow=True)
+    assert "Người khác vừa lưu cùng lúc với bạn" in response.content.decode()
+    update.refresh_from_db()
+    assert update.percent_complete == 30

@@ -171,8 +171,10 @@ def _mark_formula_gaps(grid: Grid, formula_sheet) -> None:
     ):
         read = grid.rows[r]
         for c, value in enumerate(values):
-            if isinstance(value, str) and value.startswith("=") and (
-                c >= len(read) or read[c] is None
+            if (
+                isinstance(value, str)
+                and value.startswith("=")
+                and (c >= len(read) or read[c] is None)
             ):
                 grid.formula_gaps.add((r + 1, c + 1))
 
