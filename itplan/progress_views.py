@@ -20,19 +20,14 @@ from itplan.forms import MeasurementForm, MoneyReportForm, ReturnForm, StatusUpd
 from projects.models import Project, StatusUpdate
 from projects.progress import WorkflowError, approve, current_period, return_, submit
 from projects.versioning import STALE_MESSAGE, StaleEdit
-from provinces.access import can_edit, can_review, has_role, scope
+from provinces.access import can_edit, can_review, require_role, scope
 
 REPORTED = [StatusUpdate.State.SUBMITTED, StatusUpdate.State.APPROVED]
 
 
-def _require_role(user) -> None:
-    if not has_role(user):
-        raise PermissionDenied(_("Tài khoản chưa được giao vai trò trên cổng."))
-
-
 @login_required
 def progress_board(request):
-    _require_role(request.user)
+    require_role(request.user)
     year, quarter = current_period()
     reported_now = StatusUpdate.objects.filter(
         project=OuterRef("pk"), year=year, quarter=quarter, state__in=REPORTED
@@ -80,7 +75,7 @@ def progress_board(request):
 
 
 def _project(request, project_id: int) -> Project:
-    _require_role(request.user)
+    require_role(request.user)
     return get_object_or_404(
         scope(
             Project.objects.select_related("plan__province", "group", "lead_agency"), request.user
@@ -181,7 +176,7 @@ def _after_save(request, update: StatusUpdate):
 
 @login_required
 def report_detail(request, report_id: int):
-    _require_role(request.user)
+    require_role(request.user)
     update = get_object_or_404(
         scope(
             StatusUpdate.objects.select_related("project__plan__province", "author", "reviewer"),
@@ -243,7 +238,7 @@ def report_detail(request, report_id: int):
 
 @login_required
 def indicator_detail(request, indicator_id: int):
-    _require_role(request.user)
+    require_role(request.user)
     indicator = get_object_or_404(
         scope(Indicator.objects.select_related("plan__province"), request.user).prefetch_related(
             "targets", "measurements"

@@ -26,7 +26,7 @@ from itplan.appendix.export import plan_workbook, template_workbook
 from itplan.forms import ConfirmForm, UploadForm
 from itplan.models import AppendixImport
 from projects.models import Plan, Project
-from provinces.access import can_edit, has_role, scope
+from provinces.access import can_edit, has_role, require_role, scope
 from provinces.models import Agency
 from provinces.text import fold
 
@@ -43,8 +43,7 @@ def home(request):
 
 
 def _plan(request, plan_id: int, *, edit: bool = False) -> Plan:
-    if not has_role(request.user):
-        raise PermissionDenied(_("Tài khoản chưa được giao vai trò trên cổng."))
+    require_role(request.user)
     plan = get_object_or_404(scope(Plan.objects.all(), request.user), pk=plan_id)
     if edit and not can_edit(request.user):
         raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới được nhập dữ liệu."))

@@ -7,7 +7,9 @@ province, leaders (lãnh đạo) read their own province, national viewers read 
 Cà Mau user also sees Bạc Liêu's plans.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
+from django.utils.translation import gettext as _
 
 from provinces.models import Membership, Province
 
@@ -48,6 +50,12 @@ def can_review(user) -> bool:
 
 def has_role(user) -> bool:
     return user.is_superuser or membership(user) is not None
+
+
+def require_role(user) -> None:
+    """Refuse (403) a logged-in user who has no role on the portal."""
+    if not has_role(user):
+        raise PermissionDenied(_("Tài khoản chưa được giao vai trò trên cổng."))
 
 
 def province_ids(user) -> list[int]:
