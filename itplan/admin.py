@@ -13,7 +13,7 @@ from budgets.models import need_total
 from budgets.reconciliation import reconcile
 from itplan.models import AppendixImport
 from itplan.resources import ProjectResource
-from projects.models import Plan, Project, ProjectGroup, StatusUpdate
+from projects.models import Plan, Project, ProjectGroup, ReportingPeriod, StatusUpdate
 from projects.versioning import STALE_MESSAGE, StaleEdit, VersionedForm
 from provinces.admin import (
     FoldedSearchMixin,
@@ -215,3 +215,12 @@ class StatusUpdateAdmin(ScopedHistoryAdmin):
     @admin.display(description=_("kỳ báo cáo"))
     def period_label(self, obj):
         return obj.period_label
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(admin.ModelAdmin):
+    """Deadlines of the reporting periods, the same for every province; administrators set
+    them (a period without one is due 15 days after it ends)."""
+
+    list_display = ["year", "quarter", "deadline"]
+    # A plain ModelAdmin: only users holding the model permissions (administrators) see it.

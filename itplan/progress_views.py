@@ -3,6 +3,8 @@ quarter), the project page with its timeline, and a report's page where staff wr
 and leaders approve or return it. Access: ``provinces.access``; another province's project or
 report answers 404."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -17,7 +19,7 @@ from budgets.models import BudgetLine, Source, Stage
 from budgets.money import with_unit
 from indicators.models import Indicator
 from itplan.forms import MeasurementForm, MoneyReportForm, ReturnForm, StatusUpdateForm
-from projects.models import Project, StatusUpdate
+from projects.models import Project, ReportingPeriod, StatusUpdate
 from projects.progress import WorkflowError, approve, current_period, return_, submit
 from projects.versioning import STALE_MESSAGE, StaleEdit
 from provinces.access import can_edit, can_review, require_role, scope
@@ -270,5 +272,43 @@ def indicator_detail(request, indicator_id: int):
             "latest": latest,
             "result": result,
             "form": form,
+        },
+    )
+
+
+@login_required
+def missing_reports(request):
+    """ "Chưa báo cáo": per lead agency, the projects without a report (sent or approved) for a
+    period — by default the current quarter; ``?ky=2026-3`` picks another, ``?ky=2026`` a
+    year."""
+    require_role(request.user)
+    year, quarter = current_period()
+    if match := re.fullmatch(r"(\d{4})(?:-([1-4]))?", request.GET.get("ky", "")):
+        year, quarter = int(match.group(1)), int(match.group(2)) if match.group(2) else None
+    reported = StatusUpdate.objects.filter(
+        project=OuterRef("pk"), year=year, quarter=quarter, state__in=REPORTED
+    )
+    projects = (
+        scope(Project.objects.all(), request.user)
+        .exclude(status__in=[Project.Status.COMPLETED, Project.Status.CANCELLED])
+        .filter(~Exists(reported))
+        .select_related("plan__province", "lead_agency")
+        .order_by("lead_agency__name", "plan__document_number", "order", "id")
+    )
+    by_agency: dict = {}
+    for project in projects:
+        by_agency.setdefault(project.lead_agency, []).append(project)
+    deadline = ReportingPeriod.deadline_for(year, quarter)
+    overdue = (timezone.localdate() - deadline).days
+    return render(
+        request,
+        "itplan/missing_reports.html",
+        {
+            "by_agency": by_agency,
+            "count": sum(len(p) for p in by_agency.values()),
+            "period": StatusUpdate(year=year, quarter=quarter).period_label,
+            "deadline": deadline,
+            "overdue": overdue if overdue > 0 else 0,
+            "can_edit": can_edit(request.user),
         },
     )

@@ -22,6 +22,7 @@ urlpatterns = [
     path("nhap-phu-luc/<int:import_id>/", views.import_preview, name="import_preview"),
     path("nhap-phu-luc/<int:import_id>/huy/", views.import_cancel, name="import_cancel"),
     path("tien-do/", progress_views.progress_board, name="progress_board"),
+    path("chua-bao-cao/", progress_views.missing_reports, name="missing_reports"),
     path("du-an/<int:project_id>/", progress_views.project_detail, name="project_detail"),
     path("du-an/<int:project_id>/bao-cao/", progress_views.report_create, name="report_create"),
     path("bao-cao/<int:report_id>/", progress_views.report_detail, name="report_detail"),

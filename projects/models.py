@@ -1,3 +1,6 @@
+import calendar
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -309,3 +312,51 @@ class StatusUpdate(VersionedModel):
     @property
     def editable(self) -> bool:
         return self.state in (self.State.DRAFT, self.State.RETURNED)
+
+
+class ReportingPeriod(models.Model):
+    """A reporting period (quý or năm) and the day its progress reports are due. Periods without
+    a row here are due ``DEFAULT_DUE_DAYS`` days after they end."""
+
+    DEFAULT_DUE_DAYS = 15
+
+    year = models.PositiveSmallIntegerField(_("năm"), validators=YEAR_VALIDATORS)
+    quarter = models.PositiveSmallIntegerField(
+        _("quý"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
+        help_text=_("Để trống cho kỳ báo cáo năm."),
+    )
+    deadline = models.DateField(_("hạn nộp báo cáo"))
+
+    class Meta:
+        verbose_name = _("kỳ báo cáo")
+        verbose_name_plural = _("kỳ báo cáo")
+        ordering = ["-year", "-quarter"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "quarter"],
+                name="reporting_period_unique",
+                nulls_distinct=False,
+            ),
+        ]
+
+    def __str__(self):
+        label = (
+            _("Quý %(q)s/%(y)s") % {"q": self.quarter, "y": self.year}
+            if self.quarter
+            else (_("Năm %(y)s") % {"y": self.year})
+        )
+        return f"{label} ({_('hạn')} {self.deadline:%d/%m/%Y})"
+
+    @classmethod
+    def deadline_for(cls, year: int, quarter: int | None) -> datetime.date:
+        row = cls.objects.filter(year=year, quarter=quarter).first()
+        if row is not None:
+            return row.deadline
+        end_month = 3 * quarter if quarter else 12
+        last_day = calendar.monthrange(year, end_month)[1]
+        return datetime.date(year, end_month, last_day) + datetime.timedelta(
+            days=cls.DEFAULT_DUE_DAYS
+        )

@@ -215,11 +215,17 @@ def test_anonymous_is_sent_to_login(client, world):
 def test_only_admins_manage_users_and_provinces(client, world):
     client.force_login(world["staff"])
     assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
+    for user in (world["staff"], world["leader"], world["national"]):
+        client.force_login(user)
+        periods = reverse("admin:projects_reportingperiod_changelist")
+        assert client.get(periods).status_code == 403  # deadlines are set by administrators
+    client.force_login(world["staff"])
     province = world["a"]["province"]
     url = reverse("admin:provinces_province_change", args=[province.pk])
     assert client.post(url, {"name": "Đổi tên"}).status_code == 403
     client.force_login(world["admin"])
     assert client.get(reverse("admin:auth_user_changelist")).status_code == 200
+    assert client.get(reverse("admin:projects_reportingperiod_changelist")).status_code == 200
 
 
 def test_staff_of_merged_province_sees_predecessor_plans(client, world):

@@ -1,11 +1,13 @@
 """Progress reports: the workflow, who may do what, and the pages staff and leaders use."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from projects.models import Project, StatusUpdate
+from projects.models import Project, ReportingPeriod, StatusUpdate
 from projects.progress import WorkflowError, approve, current_period, return_, submit
 from tests.factories import PlanFactory, ProjectFactory, ProvinceFactory, make_user
 
@@ -183,3 +185,36 @@ def test_board_query_count_does_not_grow_with_projects(
     with django_assert_num_queries(len(one)):
         response = client.get(reverse("progress_board"))
     assert response.content.decode().count("đã báo cáo") >= 21
+
+
+def test_missing_reports_board_groups_by_agency_with_the_deadline(client, world):
+    staff = world["staff_a"]
+    plan = world["a"].plan
+    late = ProjectFactory(plan=plan, name="Hệ thống thư điện tử công vụ")
+    done = ProjectFactory(plan=plan, status=Project.Status.COMPLETED, name="Dự án đã xong")
+    submit(report(world["a"], staff), staff)
+    ReportingPeriod.objects.create(year=2026, quarter=3, deadline=datetime.date(2026, 10, 15))
+    client.force_login(world["leader_a"])
+    page = client.get(reverse("missing_reports"), {"ky": "2026-3"}).content.decode()
+    assert "Hạn nộp báo cáo: 15/10/2026" in page and "quá hạn" in page
+    assert late.name in page and world["a"].name in page  # nothing sent for Q3
+    assert done.name not in page and world["b"].name not in page
+    assert f"{late.lead_agency.name} · 1" in page
+    current = client.get(reverse("missing_reports")).content.decode()
+    assert late.name in current and world["a"].name not in current  # reported this quarter
+
+
+def test_missing_reports_board_query_count_does_not_grow(client, world, django_assert_num_queries):
+    client.force_login(world["leader_a"])
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("missing_reports"))
+    for _ in range(20):
+        ProjectFactory(plan=world["a"].plan)
+    with django_assert_num_queries(len(one)):
+        response = client.get(reverse("missing_reports"))
+    assert "21 dự án chưa báo cáo" in response.content.decode()
+
+
+def test_default_deadline_is_fifteen_days_after_the_period(db):
+    assert ReportingPeriod.deadline_for(2026, 1) == datetime.date(2026, 4, 15)
+    assert ReportingPeriod.deadline_for(2025, None) == datetime.date(2026, 1, 15)
