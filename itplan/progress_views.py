@@ -217,11 +217,16 @@ def report_detail(request, report_id: int):
         except StaleEdit:
             messages.error(request, STALE_MESSAGE)
             return redirect("report_detail", report_id=update.pk)
-    returns = (
-        update.history.filter(state=StatusUpdate.State.RETURNED)
-        .exclude(return_reason="")
-        .select_related("history_user")
-        .order_by("-history_date")
+    # Each return once (the author's edits while it stays returned repeat the reason), newest
+    # first, with the leader who returned it.
+    returns = list(
+        {
+            record.reviewed_at: record
+            for record in update.history.filter(state=StatusUpdate.State.RETURNED)
+            .exclude(return_reason="")
+            .select_related("reviewer")
+            .order_by("-history_date")
+        }.values()
     )
     return render(
         request,

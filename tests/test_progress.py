@@ -114,6 +114,22 @@ def test_returned_report_shows_the_reason_to_its_author(client, world):
     assert "Bổ sung kết quả nghiệm thu" in board
     page = client.get(reverse("report_detail", args=[update.pk])).content.decode()
     assert "Bổ sung kết quả nghiệm thu" in page and "Trả lại bởi lanhdao.a" in page
+    # the author corrects it as a draft first: the reason is still shown, once
+    client.post(
+        reverse("report_detail", args=[update.pk]),
+        {
+            "year": update.year,
+            "quarter": update.quarter,
+            "status": "in_progress",
+            "percent_complete": 50,
+            "results": "Đã nghiệm thu",
+            "action": "draft",
+            "version_seen": StatusUpdate.objects.get(pk=update.pk).version,
+        },
+    )
+    page = client.get(reverse("report_detail", args=[update.pk])).content.decode()
+    assert page.count("Bổ sung kết quả nghiệm thu") == 1
+    assert StatusUpdate.objects.get(pk=update.pk).percent_complete == 50
 
 
 def test_staff_cannot_approve_and_other_province_gets_404(client, world):
