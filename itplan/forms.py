@@ -1,11 +1,10 @@
 from django import forms
-from django.conf import settings
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from budgets.forms import MoneyField
 from budgets.models import BudgetLine, CapitalType, Source, Stage
 from indicators.models import Measurement, parse_value
+from itplan.appendix.workbook import BadFile, check_size
 from itplan.models import AppendixImport
 from projects.models import StatusUpdate
 from projects.versioning import VersionedForm
@@ -40,16 +39,10 @@ class UploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        limit = settings.APPENDIX_MAX_UPLOAD_BYTES
-        if upload.size > limit:
-            raise forms.ValidationError(
-                _("Tệp “%(name)s” lớn %(size)s MB, quá giới hạn %(limit)s MB.")
-                % {
-                    "name": upload.name,
-                    "size": number_format(upload.size / 2**20, 1, use_l10n=True),
-                    "limit": limit // 2**20,
-                }
-            )
+        try:
+            check_size(upload.name, upload.size)
+        except BadFile as problem:
+            raise forms.ValidationError(str(problem)) from None
         if not upload.name.lower().endswith(ACCEPTED):
             raise forms.ValidationError(
                 _(

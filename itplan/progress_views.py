@@ -19,7 +19,7 @@ from budgets.models import BudgetLine, Source, Stage
 from budgets.money import with_unit
 from indicators.models import Indicator
 from itplan.forms import MeasurementForm, MoneyReportForm, ReturnForm, StatusUpdateForm
-from projects.models import Project, ReportingPeriod, StatusUpdate
+from projects.models import Project, ReportingPeriod, StatusUpdate, period_label
 from projects.progress import WorkflowError, approve, current_period, return_, submit
 from projects.versioning import STALE_MESSAGE, StaleEdit
 from provinces.access import can_edit, can_review, require_role, scope
@@ -27,13 +27,19 @@ from provinces.access import can_edit, can_review, require_role, scope
 REPORTED = [StatusUpdate.State.SUBMITTED, StatusUpdate.State.APPROVED]
 
 
+def _reported(year: int, quarter: int | None) -> Exists:
+    """Whether a project (the outer query's row) has a report sent or approved for the period."""
+    return Exists(
+        StatusUpdate.objects.filter(
+            project=OuterRef("pk"), year=year, quarter=quarter, state__in=REPORTED
+        )
+    )
+
+
 @login_required
 def progress_board(request):
     require_role(request.user)
     year, quarter = current_period()
-    reported_now = StatusUpdate.objects.filter(
-        project=OuterRef("pk"), year=year, quarter=quarter, state__in=REPORTED
-    )
     projects = (
         scope(Project.objects.all(), request.user)
         .select_related("plan__province", "lead_agency")
@@ -41,7 +47,7 @@ def progress_board(request):
             last_report=Max(
                 "status_updates__submitted_at", filter=Q(status_updates__state__in=REPORTED)
             ),
-            reported_now=Exists(reported_now),
+            reported_now=_reported(year, quarter),
         )
         .order_by("plan__province__name", "plan__document_number", "order", "id")
     )
@@ -67,7 +73,7 @@ def progress_board(request):
         "itplan/progress_board.html",
         {
             "page": page,
-            "period": _("Quý %(quarter)s/%(year)s") % {"quarter": quarter, "year": year},
+            "period": period_label(year, quarter),
             "pending": pending,
             "returned": returned,
             "can_edit": can_edit(request.user),
@@ -96,7 +102,6 @@ def project_detail(request, project_id: int):
         if money_form.is_valid():
             line = money_form.save(commit=False)
             line.project = project
-            line._history_user = request.user
             line.save()
             messages.success(
                 request,
@@ -156,7 +161,6 @@ def report_create(request, project_id: int):
     if request.method == "POST" and form.is_valid():
         update = form.save(commit=False)
         update.project, update.author = project, request.user
-        update._history_user = request.user
         update.save()
         return _after_save(request, update)
     return render(request, "itplan/report_form.html", {"project": project, "form": form})
@@ -196,9 +200,7 @@ def report_detail(request, report_id: int):
         try:
             if action in ("draft", "submit") and form is not None:
                 if form.is_valid():
-                    update = form.save(commit=False)
-                    update._history_user = request.user
-                    update.save()  # StaleEdit when another save won the race since clean()
+                    update = form.save()  # StaleEdit if another save won the race since clean()
                     return _after_save(request, update)
             elif action == "approve" and can_review(request.user):
                 approve(update, request.user)
@@ -259,7 +261,6 @@ def indicator_detail(request, indicator_id: int):
         if form.is_valid():
             measurement = form.save(commit=False)
             measurement.indicator = indicator
-            measurement._history_user = request.user
             measurement.save()
             messages.success(
                 request,
@@ -290,13 +291,10 @@ def missing_reports(request):
     year, quarter = current_period()
     if match := re.fullmatch(r"(\d{4})(?:-([1-4]))?", request.GET.get("ky", "")):
         year, quarter = int(match.group(1)), int(match.group(2)) if match.group(2) else None
-    reported = StatusUpdate.objects.filter(
-        project=OuterRef("pk"), year=year, quarter=quarter, state__in=REPORTED
-    )
     projects = (
         scope(Project.objects.all(), request.user)
         .exclude(status__in=[Project.Status.COMPLETED, Project.Status.CANCELLED])
-        .filter(~Exists(reported))
+        .filter(~_reported(year, quarter))
         .select_related("plan__province", "lead_agency")
         .order_by("lead_agency__name", "plan__document_number", "order", "id")
     )
@@ -311,7 +309,7 @@ def missing_reports(request):
         {
             "by_agency": by_agency,
             "count": sum(len(p) for p in by_agency.values()),
-            "period": StatusUpdate(year=year, quarter=quarter).period_label,
+            "period": period_label(year, quarter),
             "deadline": deadline,
             "overdue": overdue if overdue > 0 else 0,
             "can_edit": can_edit(request.user),

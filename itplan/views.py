@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from budgets.models import BudgetLine, CapitalType, Source, Stage
+from budgets.models import CapitalType, Source, Stage, need_total
 from budgets.money import in_unit, with_unit
 from budgets.reconciliation import reconcile
 from itplan.appendix import Defaults, NotImportable, apply, preview_file
@@ -56,13 +55,12 @@ def plan_detail(request, plan_id: int):
     projects = (
         Project.objects.filter(plan=plan)
         .select_related("group", "lead_agency")
-        .prefetch_related(Prefetch("budget_lines", queryset=BudgetLine.objects.order_by()))
+        .annotate(need=need_total())
         .order_by("group__order", "order", "id")
     )
     groups = defaultdict(list)
     for project in projects:
-        need = sum(line.amount for line in project.budget_lines.all() if line.stage == Stage.NEED)
-        groups[project.group].append({"project": project, "need": in_unit(need)})
+        groups[project.group].append({"project": project, "need": in_unit(project.need or 0)})
     today = timezone.localdate()
     indicators = [
         (indicator, *indicator.progress(today))

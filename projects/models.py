@@ -224,6 +224,13 @@ class Project(VersionedModel):
         return parse_period(self.period).problems
 
 
+def period_label(year: int, quarter: int | None) -> str:
+    """A reporting period as pages and reports name it: "Quý 4/2026", "Năm 2026"."""
+    if quarter:
+        return _("Quý %(quarter)s/%(year)s") % {"quarter": quarter, "year": year}
+    return _("Năm %(year)s") % {"year": year}
+
+
 class StatusUpdate(VersionedModel):
     """A progress report on a project (báo cáo tiến độ) for a quarter or a year.
 
@@ -305,9 +312,7 @@ class StatusUpdate(VersionedModel):
 
     @property
     def period_label(self) -> str:
-        if self.quarter:
-            return _("Quý %(quarter)s/%(year)s") % {"quarter": self.quarter, "year": self.year}
-        return _("Năm %(year)s") % {"year": self.year}
+        return period_label(self.year, self.quarter)
 
     @property
     def editable(self) -> bool:
@@ -343,11 +348,7 @@ class ReportingPeriod(models.Model):
         ]
 
     def __str__(self):
-        label = (
-            _("Quý %(q)s/%(y)s") % {"q": self.quarter, "y": self.year}
-            if self.quarter
-            else (_("Năm %(y)s") % {"y": self.year})
-        )
+        label = period_label(self.year, self.quarter)
         return f"{label} ({_('hạn')} {self.deadline:%d/%m/%Y})"
 
     @classmethod

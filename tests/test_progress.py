@@ -87,6 +87,7 @@ def test_staff_reports_and_leader_approves_through_the_pages(client, world):
     update = StatusUpdate.objects.get()
     assert response.url == reverse("report_detail", args=[update.pk])
     assert (update.state, update.author) == (State.SUBMITTED, world["staff_a"])
+    assert {h.history_user for h in update.history.all()} == {world["staff_a"]}
     # the leader cannot write reports, and sees it waiting on "Cập nhật tiến độ"
     client.force_login(world["leader_a"])
     assert client.get(reverse("report_create", args=[project.pk])).status_code == 403

@@ -162,10 +162,7 @@ def _appendix_sheet(book, plan, appendix, projects, unit, divisor) -> None:
             ]
             for c, value in enumerate(values, start=1):
                 sheet.cell(r, c, value or None)
-            row_sums: dict[Key, int] = defaultdict(int)
-            for line in project.budget_lines.all():
-                row_sums[Key.of(line)] += line.amount
-            money_row(r, project.estimate, row_sums)
+            money_row(r, project.estimate, _sums([project])[0])
             sheet.cell(r, notes_col, project.notes or None)
             _style_row(sheet, r, width)
             r += 1

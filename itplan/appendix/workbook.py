@@ -51,12 +51,7 @@ class Grid:
 
 def read_upload(name: str, content: bytes) -> list[Grid]:
     """The sheets of an uploaded file (``.xlsx``/``.xlsm`` or ``.csv``), or ``BadFile``."""
-    limit = settings.APPENDIX_MAX_UPLOAD_BYTES
-    if len(content) > limit:
-        raise BadFile(
-            _("Tệp “%(name)s” lớn %(size)s MB, quá giới hạn %(limit)s MB.")
-            % {"name": name, "size": _mb(len(content)), "limit": _mb(limit)}
-        )
+    check_size(name, len(content))
     if not content:
         raise BadFile(_("Tệp “%(name)s” rỗng.") % {"name": name})
     if content.startswith(OLE_SIGNATURE):
@@ -80,6 +75,16 @@ def read_upload(name: str, content: bytes) -> list[Grid]:
     if name.lower().endswith(".csv"):
         return [_read_csv(name, content)]
     raise BadFile(_("Tệp “%(name)s” không phải là tệp Excel (.xlsx) hay CSV.") % {"name": name})
+
+
+def check_size(name: str, size: int) -> None:
+    """``BadFile`` for an upload over the limit, before anything reads it."""
+    limit = settings.APPENDIX_MAX_UPLOAD_BYTES
+    if size > limit:
+        raise BadFile(
+            _("Tệp “%(name)s” lớn %(size)s MB, quá giới hạn %(limit)s MB.")
+            % {"name": name, "size": _mb(size), "limit": _mb(limit)}
+        )
 
 
 def _mb(size: int) -> str:
