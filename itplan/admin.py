@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from budgets.admin import MONEY_FIELDS, BudgetLineInline, trieu_column
@@ -13,7 +14,14 @@ from budgets.models import need_total
 from budgets.reconciliation import reconcile
 from itplan.models import AppendixImport
 from itplan.resources import ProjectResource
-from projects.models import Plan, Project, ProjectGroup, ReportingPeriod, StatusUpdate
+from projects.models import (
+    Attachment,
+    Plan,
+    Project,
+    ProjectGroup,
+    ReportingPeriod,
+    StatusUpdate,
+)
 from projects.versioning import STALE_MESSAGE, StaleEdit, VersionedForm
 from provinces.admin import (
     FoldedSearchMixin,
@@ -195,6 +203,23 @@ class AppendixImportAdmin(ScopedAdmin):
         return False
 
 
+class AttachmentInline(ScopedInline, admin.TabularInline):
+    """The report's files, downloaded through the portal's access-checked view (MEDIA_ROOT is
+    not served); they are added on the report's portal page."""
+
+    model = Attachment
+    fields = ["download", "size", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("tệp"))
+    def download(self, obj):
+        return format_html('<a href="{}">{}</a>', reverse("attachment", args=[obj.pk]), obj.name)
+
+
 @admin.register(StatusUpdate)
 class StatusUpdateAdmin(ScopedHistoryAdmin):
     """Progress reports, for correcting one by hand; the portal's "Cập nhật tiến độ" pages are
@@ -211,6 +236,7 @@ class StatusUpdateAdmin(ScopedHistoryAdmin):
     autocomplete_fields = ["project"]
     readonly_fields = ["author", "submitted_at", "reviewer", "reviewed_at"]
     search_fields = ["project__name"]
+    inlines = [AttachmentInline]
 
     @admin.display(description=_("kỳ báo cáo"))
     def period_label(self, obj):

@@ -6,6 +6,7 @@ from budgets.models import BudgetLine, CapitalType, Source, Stage
 from indicators.models import Measurement, parse_value
 from itplan.appendix.workbook import BadFile, check_size
 from itplan.models import AppendixImport
+from projects import attachments
 from projects.models import StatusUpdate
 from projects.versioning import VersionedForm
 
@@ -155,3 +156,16 @@ class MeasurementForm(forms.ModelForm):
             raise forms.ValidationError(_("Giá trị không được âm, mẫu số phải lớn hơn 0."))
         self.instance.value, self.instance.denominator = value, denominator
         return self.cleaned_data["reading"]
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp đính kèm"),
+        help_text=_("PDF, ảnh JPG/PNG, Word, Excel, PowerPoint, OpenDocument; tối đa 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": attachments.ACCEPT}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        attachments.check(upload)
+        return upload

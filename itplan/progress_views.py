@@ -9,17 +9,26 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from budgets.checks import money_warnings
 from budgets.models import BudgetLine, Source, Stage
 from budgets.money import with_unit
 from indicators.models import Indicator
-from itplan.forms import MeasurementForm, MoneyReportForm, ReturnForm, StatusUpdateForm
-from projects.models import Project, ReportingPeriod, StatusUpdate, period_label
+from itplan.forms import (
+    AttachmentForm,
+    MeasurementForm,
+    MoneyReportForm,
+    ReturnForm,
+    StatusUpdateForm,
+)
+from projects import attachments
+from projects.models import Attachment, Project, ReportingPeriod, StatusUpdate, period_label
 from projects.progress import WorkflowError, approve, current_period, return_, submit
 from projects.versioning import STALE_MESSAGE, StaleEdit
 from provinces.access import can_edit, can_review, require_role, scope
@@ -113,7 +122,9 @@ def project_detail(request, project_id: int):
                 },
             )
             return redirect("project_detail", project_id=project.pk)
-    reports = project.status_updates.select_related("author", "reviewer")
+    reports = project.status_updates.select_related("author", "reviewer").annotate(
+        files=Count("attachments")
+    )
     if not can_edit(request.user):
         reports = reports.exclude(state=StatusUpdate.State.DRAFT)
     changes = project.history.select_related("history_user").order_by("-history_date")[:30]
@@ -180,8 +191,7 @@ def _after_save(request, update: StatusUpdate):
     return redirect("report_detail", report_id=update.pk)
 
 
-@login_required
-def report_detail(request, report_id: int):
+def _report(request, report_id: int) -> StatusUpdate:
     require_role(request.user)
     update = get_object_or_404(
         scope(
@@ -190,8 +200,18 @@ def report_detail(request, report_id: int):
         ),
         pk=report_id,
     )
+    _check_draft_readable(request, update)
+    return update
+
+
+def _check_draft_readable(request, update: StatusUpdate) -> None:
     if update.state == StatusUpdate.State.DRAFT and not can_edit(request.user):
         raise PermissionDenied(_("Báo cáo nháp chỉ cán bộ Sở xem được."))
+
+
+@login_required
+def report_detail(request, report_id: int):
+    update = _report(request, report_id)
     editing = can_edit(request.user) and update.editable
     form = StatusUpdateForm(request.POST or None, instance=update) if editing else None
     return_form = ReturnForm(request.POST or None) if can_review(request.user) else None
@@ -241,8 +261,75 @@ def report_detail(request, report_id: int):
             "can_approve": can_review(request.user)
             and update.state == StatusUpdate.State.SUBMITTED,
             "returns": returns,
+            "attachments": update.attachments.select_related("uploaded_by"),
+            "attachment_form": AttachmentForm() if editing else None,
         },
     )
+
+
+def _attachments_editable(request, update: StatusUpdate) -> None:
+    if not (can_edit(request.user) and update.editable):
+        raise PermissionDenied(
+            _("Chỉ cán bộ Sở thêm, xóa tệp của báo cáo đang nháp hoặc bị trả lại.")
+        )
+
+
+@login_required
+@require_POST
+def attachment_add(request, report_id: int):
+    update = _report(request, report_id)
+    _attachments_editable(request, update)
+    form = AttachmentForm(request.POST, request.FILES)
+    if update.attachments.count() >= attachments.MAX_PER_REPORT:
+        messages.error(
+            request,
+            _("Mỗi báo cáo đính kèm tối đa %(count)s tệp.") % {"count": attachments.MAX_PER_REPORT},
+        )
+    elif form.is_valid():
+        upload = form.cleaned_data["file"]
+        Attachment.objects.create(
+            report=update,
+            file=upload,
+            name=upload.name[-255:],
+            size=upload.size,
+            uploaded_by=request.user,
+        )
+        messages.success(request, _("Đã đính kèm tệp “%(name)s”.") % {"name": upload.name})
+    else:
+        for error in form.errors.get("file", []):
+            messages.error(request, error)
+    return redirect("report_detail", report_id=update.pk)
+
+
+def _attachment(request, attachment_id: int) -> Attachment:
+    require_role(request.user)
+    item = get_object_or_404(
+        scope(Attachment.objects.select_related("report"), request.user), pk=attachment_id
+    )
+    _check_draft_readable(request, item.report)
+    return item
+
+
+@login_required
+def attachment(request, attachment_id: int):
+    """The file, to users who may read its report; always as a download, never shown inline."""
+    item = _attachment(request, attachment_id)
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("Tệp “%(name)s” không còn trên máy chủ.") % {"name": item.name}) from None
+    return FileResponse(handle, as_attachment=True, filename=item.name)
+
+
+@login_required
+@require_POST
+def attachment_delete(request, attachment_id: int):
+    item = _attachment(request, attachment_id)
+    _attachments_editable(request, item.report)
+    item.file.delete(save=False)
+    item.delete()
+    messages.success(request, _("Đã xóa tệp “%(name)s”.") % {"name": item.name})
+    return redirect("report_detail", report_id=item.report_id)
 
 
 @login_required

@@ -134,6 +134,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # An appendix upload larger than this is refused before it is read.
 APPENDIX_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

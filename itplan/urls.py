@@ -26,5 +26,16 @@ urlpatterns = [
     path("du-an/<int:project_id>/", progress_views.project_detail, name="project_detail"),
     path("du-an/<int:project_id>/bao-cao/", progress_views.report_create, name="report_create"),
     path("bao-cao/<int:report_id>/", progress_views.report_detail, name="report_detail"),
+    path(
+        "bao-cao/<int:report_id>/dinh-kem/",
+        progress_views.attachment_add,
+        name="attachment_add",
+    ),
+    path("dinh-kem/<int:attachment_id>/", progress_views.attachment, name="attachment"),
+    path(
+        "dinh-kem/<int:attachment_id>/xoa/",
+        progress_views.attachment_delete,
+        name="attachment_delete",
+    ),
     path("chi-tieu/<int:indicator_id>/", progress_views.indicator_detail, name="indicator_detail"),
 ]

@@ -1,5 +1,7 @@
 import calendar
 import datetime
+import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -361,3 +363,47 @@ class ReportingPeriod(models.Model):
         return datetime.date(year, end_month, last_day) + datetime.timedelta(
             days=cls.DEFAULT_DUE_DAYS
         )
+
+
+def attachment_path(attachment: "Attachment", filename: str) -> str:
+    """Where an attachment's file is stored under MEDIA_ROOT (never served directly): a random
+    name, so nothing about the file can be guessed from a URL or collide."""
+    suffix = Path(filename).suffix.lower()
+    return f"dinh-kem/{attachment.report.project_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class Attachment(models.Model):
+    """A file attached to a progress report (minutes, photos, acceptance records...).
+
+    Checked by ``projects.attachments.check`` (type and size), stored under MEDIA_ROOT, which the
+    web server does not serve, and downloaded only through the portal's access-checked view.
+    """
+
+    report = models.ForeignKey(
+        StatusUpdate,
+        verbose_name=_("báo cáo tiến độ"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    file = models.FileField(_("tệp"), upload_to=attachment_path, max_length=200)
+    name = models.CharField(_("tên tệp"), max_length=255)
+    size = models.PositiveIntegerField(_("dung lượng (byte)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người đính kèm"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("đính kèm lúc"), auto_now_add=True)
+
+    history = HistoricalRecords()
+    province_lookup = "report__project__plan__province"
+
+    class Meta:
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self):
+        return self.name

@@ -6,6 +6,7 @@ import pytest
 from itplan.seed import FIXTURES, load_demo_users, load_plan, load_provinces
 from projects.models import Plan
 from tests.browser import CHROMIUM, LAUNCH_ARGS
+from tests.factories import PlanFactory, ProjectFactory, ProvinceFactory, make_user
 
 
 @pytest.fixture(autouse=True)
@@ -61,3 +62,16 @@ def browser():
         yield browser
         browser.close()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture
+def world(db):
+    """Two provinces, each with a project, a staff user and a leader; and a national viewer."""
+    data = {}
+    for key in ("a", "b"):
+        province = ProvinceFactory()
+        data[key] = ProjectFactory(plan=PlanFactory(province=province))
+        data[f"staff_{key}"] = make_user(f"canbo.{key}", "staff", province)
+        data[f"leader_{key}"] = make_user(f"lanhdao.{key}", "leader", province)
+    data["national"] = make_user("trunguong", "national")
+    return data

@@ -5,7 +5,8 @@ from django.contrib.auth import get_user_model
 
 from budgets.models import BudgetLine, StatedTotal
 from indicators.models import Indicator, IndicatorTarget
-from projects.models import Plan, Project, ProjectGroup
+from projects.models import Plan, Project, ProjectGroup, StatusUpdate
+from projects.progress import current_period
 from provinces.models import Agency, Membership, Province
 
 
@@ -113,3 +114,16 @@ def make_user(username: str, role: str | None, province: Province | None = None)
     if role not in (None, "admin"):
         Membership.objects.create(user=user, role=role, province=province)
     return user
+
+
+def report(project, author, **fields):
+    """A draft progress report for the current period."""
+    year, quarter = current_period()
+    values = {
+        "year": year,
+        "quarter": quarter,
+        "status": Project.Status.IN_PROGRESS,
+        "percent_complete": 40,
+        "results": "Đã lắp đặt thiết bị",
+    } | fields
+    return StatusUpdate.objects.create(project=project, author=author, **values)

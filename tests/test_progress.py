@@ -8,34 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from projects.models import Project, ReportingPeriod, StatusUpdate
-from projects.progress import WorkflowError, approve, current_period, return_, submit
-from tests.factories import PlanFactory, ProjectFactory, ProvinceFactory, make_user
+from projects.progress import WorkflowError, approve, return_, submit
+from tests.factories import ProjectFactory, report
 
 State = StatusUpdate.State
-
-
-@pytest.fixture
-def world(db):
-    data = {}
-    for key in ("a", "b"):
-        province = ProvinceFactory()
-        data[key] = ProjectFactory(plan=PlanFactory(province=province))
-        data[f"staff_{key}"] = make_user(f"canbo.{key}", "staff", province)
-        data[f"leader_{key}"] = make_user(f"lanhdao.{key}", "leader", province)
-    data["national"] = make_user("trunguong", "national")
-    return data
-
-
-def report(project, author, **fields):
-    year, quarter = current_period()
-    values = {
-        "year": year,
-        "quarter": quarter,
-        "status": Project.Status.IN_PROGRESS,
-        "percent_complete": 40,
-        "results": "Đã lắp đặt thiết bị",
-    } | fields
-    return StatusUpdate.objects.create(project=project, author=author, **values)
 
 
 def test_only_an_approved_report_changes_the_projects_status(world):
