@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.db.models import Count, Max, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -29,20 +29,18 @@ from itplan.forms import (
 )
 from projects import attachments
 from projects.models import Attachment, Project, ReportingPeriod, StatusUpdate, period_label
-from projects.progress import WorkflowError, approve, current_period, return_, submit
+from projects.progress import (
+    REPORTED,
+    WorkflowError,
+    approve,
+    current_period,
+    due_reports,
+    reported_in,
+    return_,
+    submit,
+)
 from projects.versioning import STALE_MESSAGE, StaleEdit
 from provinces.access import can_edit, can_review, require_role, scope
-
-REPORTED = [StatusUpdate.State.SUBMITTED, StatusUpdate.State.APPROVED]
-
-
-def _reported(year: int, quarter: int | None) -> Exists:
-    """Whether a project (the outer query's row) has a report sent or approved for the period."""
-    return Exists(
-        StatusUpdate.objects.filter(
-            project=OuterRef("pk"), year=year, quarter=quarter, state__in=REPORTED
-        )
-    )
 
 
 @login_required
@@ -56,13 +54,14 @@ def progress_board(request):
             last_report=Max(
                 "status_updates__submitted_at", filter=Q(status_updates__state__in=REPORTED)
             ),
-            reported_now=_reported(year, quarter),
+            reported_now=reported_in(year, quarter),
         )
         .order_by("plan__province__name", "plan__document_number", "order", "id")
     )
     if request.GET.get("chua-bao-cao"):
         projects = projects.filter(reported_now=False)
     page = Paginator(projects, 100).get_page(request.GET.get("trang"))
+    deadline = ReportingPeriod.deadline_for(year, quarter)
     pending = (
         scope(StatusUpdate.objects.filter(state=StatusUpdate.State.SUBMITTED), request.user)
         .select_related("project__plan", "author")
@@ -83,6 +82,8 @@ def progress_board(request):
         {
             "page": page,
             "period": period_label(year, quarter),
+            "deadline": deadline,
+            "days_left": (deadline - timezone.localdate()).days,
             "pending": pending,
             "returned": returned,
             "can_edit": can_edit(request.user),
@@ -379,9 +380,7 @@ def missing_reports(request):
     if match := re.fullmatch(r"(\d{4})(?:-([1-4]))?", request.GET.get("ky", "")):
         year, quarter = int(match.group(1)), int(match.group(2)) if match.group(2) else None
     projects = (
-        scope(Project.objects.all(), request.user)
-        .exclude(status__in=[Project.Status.COMPLETED, Project.Status.CANCELLED])
-        .filter(~_reported(year, quarter))
+        due_reports(scope(Project.objects.all(), request.user), year, quarter)
         .select_related("plan__province", "lead_agency")
         .order_by("lead_agency__name", "plan__document_number", "order", "id")
     )

@@ -5,6 +5,7 @@ moves a report allows is this module's."""
 import datetime
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +22,26 @@ def current_period(today: datetime.date | None = None) -> tuple[int, int]:
     """The (year, quarter) being reported on today."""
     today = today or timezone.localdate()
     return today.year, (today.month - 1) // 3 + 1
+
+
+REPORTED = [State.SUBMITTED, State.APPROVED]
+
+
+def reported_in(year: int, quarter: int | None) -> Exists:
+    """Whether a project (the outer query's row) has a report sent or approved for the period."""
+    return Exists(
+        StatusUpdate.objects.filter(
+            project=OuterRef("pk"), year=year, quarter=quarter, state__in=REPORTED
+        )
+    )
+
+
+def due_reports(projects: QuerySet, year: int, quarter: int | None) -> QuerySet:
+    """The projects among ``projects`` that still owe a report for the period: not completed or
+    cancelled, with no report sent or approved for it."""
+    return projects.exclude(status__in=[Project.Status.COMPLETED, Project.Status.CANCELLED]).filter(
+        ~reported_in(year, quarter)
+    )
 
 
 def submit(update: StatusUpdate, user) -> StatusUpdate:

@@ -6,9 +6,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from projects.models import Project, ReportingPeriod, StatusUpdate
-from projects.progress import WorkflowError, approve, return_, submit
+from projects.progress import WorkflowError, approve, current_period, return_, submit
 from tests.factories import ProjectFactory, report
 
 State = StatusUpdate.State
@@ -211,3 +212,18 @@ def test_missing_reports_board_query_count_does_not_grow(client, world, django_a
 def test_default_deadline_is_fifteen_days_after_the_period(db):
     assert ReportingPeriod.deadline_for(2026, 1) == datetime.date(2026, 4, 15)
     assert ReportingPeriod.deadline_for(2025, None) == datetime.date(2026, 1, 15)
+
+
+def test_the_board_shows_the_periods_deadline(client, world):
+    year, quarter = current_period()
+    today = timezone.localdate()
+    period = ReportingPeriod.objects.create(
+        year=year, quarter=quarter, deadline=today + datetime.timedelta(days=5)
+    )
+    client.force_login(world["staff_a"])
+    board = client.get(reverse("progress_board")).content.decode()
+    expected = f"Hạn nộp báo cáo Quý {quarter}/{year}: {period.deadline:%d/%m/%Y} (còn 5 ngày)"
+    assert expected in board
+    period.deadline = today - datetime.timedelta(days=1)
+    period.save()
+    assert "(đã quá hạn)" in client.get(reverse("progress_board")).content.decode()
