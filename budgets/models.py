@@ -37,9 +37,17 @@ def need_total(path: str = "budget_lines") -> models.Sum:
     return models.Sum(f"{path}__amount", filter=Q(**{f"{path}__stage": Stage.NEED}))
 
 
+def _stage_sums() -> dict:
+    """One conditional sum per stage: need, allocated, disbursed."""
+    return {stage: models.Sum("amount", filter=Q(stage=stage), default=0) for stage in Stage.values}
+
+
 class BudgetLineQuerySet(models.QuerySet):
     def for_plan(self, plan):
         return self.filter(project__plan=plan)
+
+    def for_provinces(self, province_ids):
+        return self.filter(project__plan__province__in=province_ids)
 
     def total(self) -> int:
         """The sum of ``amount`` in đồng (0 when there is no line)."""
@@ -54,10 +62,12 @@ class BudgetLineQuerySet(models.QuerySet):
         """Need, allocated and disbursed side by side for each value of ``fields``, in one
         query (conditional aggregation): ``stages_by("year")`` ->
         ``[{"year": 2014, "need": …, "allocated": …, "disbursed": …}, …]`` in đồng."""
-        sums = {
-            stage: models.Sum("amount", filter=Q(stage=stage), default=0) for stage in Stage.values
-        }
-        return list(self.order_by(*fields).values(*fields).annotate(**sums))
+        return list(self.order_by(*fields).values(*fields).annotate(**_stage_sums()))
+
+    def stage_totals(self) -> dict:
+        """``{"need": …, "allocated": …, "disbursed": …}`` in đồng over all the lines, in one
+        query."""
+        return self.aggregate(**_stage_sums())
 
 
 class BudgetLine(models.Model):

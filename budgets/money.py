@@ -74,3 +74,11 @@ def parse_money(text: str, default_unit: str = "dong") -> int:
         return to_dong(raw.replace(".", "").replace(",", "."), unit)
     except ValueError:
         raise ValueError(f"“{text}” không phải là một số đồng nguyên") from None
+
+
+def rate(part: int, whole: int) -> Decimal | None:
+    """``part`` as a percentage of ``whole``, one decimal (disbursed of allocated: the
+    disbursement rate); ``None`` when ``whole`` is 0."""
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"))

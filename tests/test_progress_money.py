@@ -121,3 +121,27 @@ def test_leaders_cannot_enter_money_and_other_provinces_get_404(client, project)
     client.force_login(make_user("khac", "staff", ProvinceFactory()))
     assert client.post(url, data).status_code == 404
     assert not BudgetLine.objects.filter(stage="disbursed").exists()
+
+
+def test_the_plan_page_sums_money_by_year_and_source(client, seed):
+    plan = seed["bac-lieu"]
+    project = plan.projects.order_by("order").first()
+    line(project, 2013, "allocated", 1_000, source="central")
+    line(project, 2013, "disbursed", 400, source="central")
+    client.force_login(make_user("xem", "national"))
+    response = client.get(reverse("plan_detail", args=[plan.pk]))
+    page = response.content.decode()
+    summary = page[page.index('id="money-summary"') :].split("</p>")[0]
+    assert "Nhu cầu <strong>32.200</strong>" in summary
+    assert "bố trí <strong>1.000</strong> · giải ngân <strong>400</strong>" in summary
+    assert "tỷ lệ giải ngân <strong>40,0%</strong>" in summary
+    by_source = {
+        (row["source"], row["capital_type"]): row for row in response.context["money_by_source"]
+    }
+    need_by_source = {}
+    for (source, _type), row in by_source.items():
+        need_by_source[source] = need_by_source.get(source, 0) + row["need"]
+    assert need_by_source == {"central": 14_890 * TRIEU, "local": 17_310 * TRIEU}
+    years = {row["year"]: row for row in response.context["money_by_year"]}
+    assert (years[2013]["allocated"], years[2013]["disbursed"]) == (1_000 * TRIEU, 400 * TRIEU)
+    assert sum(row["need"] for row in years.values()) == 32_200 * TRIEU

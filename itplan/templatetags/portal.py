@@ -1,4 +1,7 @@
 from django import template
+from django.utils.formats import number_format
+
+from budgets.money import in_unit
 
 register = template.Library()
 
@@ -9,3 +12,17 @@ def person(user) -> str:
     if user is None:
         return "—"
     return user.get_full_name() or user.get_username()
+
+
+@register.filter
+def trieu(amount) -> str:
+    """Đồng shown in triệu, Vietnamese separators: 32200000000 -> "32.200"."""
+    return in_unit(amount)
+
+
+@register.filter
+def percent(value) -> str:
+    """A percentage with a decimal comma, or "—": Decimal("45.5") -> "45,5%"."""
+    if value is None:
+        return "—"
+    return f"{number_format(value, decimal_pos=1, use_l10n=True)}%"
