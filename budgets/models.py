@@ -37,6 +37,18 @@ def need_total(path: str = "budget_lines") -> models.Sum:
     return models.Sum(f"{path}__amount", filter=Q(**{f"{path}__stage": Stage.NEED}))
 
 
+def need_subquery() -> models.Subquery:
+    """A project's estimated need in đồng as a correlated subquery: for a page of a long list,
+    where a join and GROUP BY would sum every project's lines before the page is cut."""
+    return models.Subquery(
+        BudgetLine.objects.filter(project=models.OuterRef("pk"), stage=Stage.NEED)
+        .order_by()
+        .values("project")
+        .annotate(total=models.Sum("amount"))
+        .values("total")
+    )
+
+
 def _stage_sums() -> dict:
     """One conditional sum per stage: need, allocated, disbursed."""
     return {stage: models.Sum("amount", filter=Q(stage=stage), default=0) for stage in Stage.values}

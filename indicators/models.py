@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from indicators.achievement import achievement, as_number
 from projects.models import Plan
 from projects.periods import YEAR_VALIDATORS
+from provinces.text import fold
 
 VALUE_FIELD = {"max_digits": 18, "decimal_places": 4, "null": True, "blank": True}
 
@@ -51,8 +52,9 @@ class Indicator(models.Model):
     baseline_denominator = models.DecimalField(_("mẫu số cơ sở"), **VALUE_FIELD)
     baseline_text = models.CharField(_("giá trị cơ sở (mô tả)"), max_length=300, blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
+    search_key = models.TextField(editable=False, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_key"])
     province_lookup = "plan__province"
 
     class Meta:
@@ -62,6 +64,10 @@ class Indicator(models.Model):
 
     def __str__(self):
         return self.name if len(self.name) <= 80 else self.name[:79] + "…"
+
+    def save(self, *args, **kwargs):
+        self.search_key = fold(self.name)
+        super().save(*args, **kwargs)
 
     @property
     def baseline_display(self) -> str:

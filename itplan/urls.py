@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from itplan import progress_views, views
+from itplan import dashboard_views, progress_views, views
 
 admin.site.site_header = _("Cổng theo dõi kế hoạch ứng dụng CNTT")
 admin.site.site_title = _("Kế hoạch CNTT")
@@ -21,6 +21,10 @@ urlpatterns = [
     path("ke-hoach/<int:plan_id>/mau-excel/", views.plan_template, name="plan_template"),
     path("nhap-phu-luc/<int:import_id>/", views.import_preview, name="import_preview"),
     path("nhap-phu-luc/<int:import_id>/huy/", views.import_cancel, name="import_cancel"),
+    path("tong-quan/", dashboard_views.dashboard_view, name="dashboard"),
+    path("du-an/", dashboard_views.project_list, name="project_list"),
+    path("kinh-phi/", dashboard_views.budget_list, name="budget_list"),
+    path("chi-tieu/", dashboard_views.indicator_list, name="indicator_list"),
     path("tien-do/", progress_views.progress_board, name="progress_board"),
     path("chua-bao-cao/", progress_views.missing_reports, name="missing_reports"),
     path("du-an/<int:project_id>/", progress_views.project_detail, name="project_detail"),

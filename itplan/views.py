@@ -34,10 +34,12 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @login_required
 def home(request):
-    """Where a user lands: the progress board for province and national users, the admin for
-    the rest (administrators without a province role see everything there)."""
-    if has_role(request.user) and not request.user.is_superuser:
+    """Where a user lands: staff on their work (the progress board), leaders, national viewers
+    and administrators on the dashboard; a user without a role on the admin, which says so."""
+    if can_edit(request.user) and not request.user.is_superuser:
         return redirect("progress_board")
+    if has_role(request.user):
+        return redirect("dashboard")
     return redirect("admin:index")
 
 

@@ -25,6 +25,7 @@ def current_period(today: datetime.date | None = None) -> tuple[int, int]:
 
 
 REPORTED = [State.SUBMITTED, State.APPROVED]
+DONE = [Project.Status.COMPLETED, Project.Status.CANCELLED]
 
 
 def reported_in(year: int, quarter: int | None) -> Exists:

@@ -15,12 +15,14 @@ from provinces.models import Membership, Province
 
 
 def membership(user) -> Membership | None:
+    """The user's role and province (with the province loaded), read once per request."""
     if not user.is_authenticated:
         return None
-    try:
-        return user.membership
-    except Membership.DoesNotExist:
-        return None
+    if not hasattr(user, "_portal_membership"):
+        user._portal_membership = (
+            Membership.objects.select_related("province").filter(user=user).first()
+        )
+    return user._portal_membership
 
 
 def sees_all(user) -> bool:
@@ -63,8 +65,12 @@ def province_ids(user) -> list[int]:
     m = membership(user)
     if m is None or m.province_id is None:
         return []
-    predecessors = Province.objects.filter(successor_id=m.province_id).values_list("id", flat=True)
-    return [m.province_id, *predecessors]
+    if not hasattr(m, "_province_ids"):
+        predecessors = Province.objects.filter(successor_id=m.province_id).values_list(
+            "id", flat=True
+        )
+        m._province_ids = [m.province_id, *predecessors]
+    return m._province_ids
 
 
 def scope(queryset: QuerySet, user) -> QuerySet:

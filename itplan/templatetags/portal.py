@@ -2,6 +2,7 @@ from django import template
 from django.utils.formats import number_format
 
 from budgets.money import in_unit
+from indicators.achievement import LABELS
 
 register = template.Library()
 
@@ -26,3 +27,20 @@ def percent(value) -> str:
     if value is None:
         return "—"
     return f"{number_format(value, decimal_pos=1, use_l10n=True)}%"
+
+
+@register.filter
+def as_percent(share) -> str:
+    """A share (0.5) as a whole percentage: "50%"."""
+    return "" if share is None else f"{round(share * 100)}%"
+
+
+@register.filter
+def achievement_label(status: str) -> str:
+    return str(LABELS.get(status, ""))
+
+
+@register.filter
+def clamp_percent(value) -> int:
+    """A percentage held to 0–100, for the width of a bar."""
+    return max(0, min(100, int(value)))

@@ -1,0 +1,206 @@
+"""The dashboard's figures, each from one aggregate query over the (scoped, filtered) projects,
+budget lines and indicators; the UBND reports take the same functions, so a figure on the screen,
+in the PDF and in the Excel file is the same number.
+
+Money is whole đồng throughout; pages format it.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
+
+from budgets.models import CapitalType, Source, Stage
+from budgets.money import rate
+from indicators.achievement import AT_RISK, LABELS, OFF_TRACK, ON_TRACK, UNKNOWN
+from indicators.models import IndicatorTarget, Measurement
+from projects.models import Project
+from projects.progress import DONE, current_period, reported_in
+from provinces.models import Province
+
+STAGES = Stage.values
+
+
+def project_figures(projects: QuerySet, today: datetime.date) -> dict:
+    """Plans, projects, projects by status, late (past their end year and not done) and without
+    a report for the current period, in one query."""
+    year, quarter = current_period(today)
+    active = ~Q(status__in=DONE)
+    figures = projects.order_by().aggregate(
+        plans=Count("plan", distinct=True),
+        projects=Count("id"),
+        late=Count("id", filter=active & Q(end_year__lt=today.year)),
+        unreported=Count("id", filter=active & ~Q(reported_in(year, quarter))),
+        **{f"status_{s}": Count("id", filter=Q(status=s)) for s in Project.Status.values},
+    )
+    figures["by_status"] = [
+        {"status": s, "label": label, "count": figures.pop(f"status_{s}")}
+        for s, label in Project.Status.choices
+    ]
+    return figures
+
+
+@dataclass
+class Money:
+    """Need, allocated and disbursed: in total, by year, and by source and capital type."""
+
+    total: dict
+    by_year: list[dict]
+    by_source: list[dict]  # by source and capital type
+    sources: list[dict]  # by source only
+
+    @property
+    def disbursement_rate(self):
+        return rate(self.total["disbursed"], self.total["allocated"])
+
+
+def money(lines: QuerySet) -> Money:
+    """One pass over the lines, grouped by year, source and capital type; the totals, the years
+    and the sources are sums of those few rows."""
+    rows = lines.stages_by("year", "source", "capital_type")
+    total = dict.fromkeys(STAGES, 0)
+    years: dict = defaultdict(lambda: dict.fromkeys(STAGES, 0))
+    sources: dict = defaultdict(lambda: dict.fromkeys(STAGES, 0))
+    for row in rows:
+        for stage in STAGES:
+            total[stage] += row[stage]
+            years[row["year"]][stage] += row[stage]
+            sources[row["source"], row["capital_type"]][stage] += row[stage]
+    by_year = [
+        {"year": year, **sums}
+        for year, sums in sorted(years.items(), key=lambda item: (item[0] is None, item[0]))
+    ]
+    source_order = {value: n for n, value in enumerate(Source.values)}
+    type_order = {value: n for n, value in enumerate(CapitalType.values)}
+    by_source = [
+        {
+            "source": source,
+            "source_label": Source(source).label,
+            "capital_type": capital_type,
+            "capital_type_label": CapitalType(capital_type).label,
+            **sums,
+        }
+        for (source, capital_type), sums in sorted(
+            sources.items(), key=lambda item: (source_order[item[0][0]], type_order[item[0][1]])
+        )
+    ]
+    sources_only: dict = defaultdict(lambda: dict.fromkeys(STAGES, 0))
+    for row in by_source:
+        for stage in STAGES:
+            sources_only[row["source"]][stage] += row[stage]
+    sources_total = [
+        {"source": source, "label": Source(source).label, **sources_only[source]}
+        for source in Source.values
+        if source in sources_only
+    ]
+    return Money(total, by_year, by_source, sources_total)
+
+
+def by_agency(projects: QuerySet, today: datetime.date, limit: int = 12) -> list[dict]:
+    """The lead agencies with the most projects: how many, completed, late."""
+    return list(
+        projects.order_by()
+        .values("lead_agency", agency=F("lead_agency__name"))
+        .annotate(
+            projects=Count("id"),
+            completed=Count("id", filter=Q(status=Project.Status.COMPLETED)),
+            late=Count("id", filter=~Q(status__in=DONE) & Q(end_year__lt=today.year)),
+        )
+        .order_by("-projects", "agency")[:limit]
+    )
+
+
+def indicator_figures(indicators: QuerySet) -> dict:
+    """How many indicators are on track, at risk, off track, or without the data to tell
+    (``indicators`` annotated by ``with_achievement``)."""
+    counts = indicators.order_by().aggregate(
+        total=Count("id"),
+        **{status: Count("id", filter=Q(achievement=status)) for status in LABELS},
+    )
+    counts["by_status"] = [
+        {"status": status, "label": LABELS[status], "count": counts[status]}
+        for status in (ON_TRACK, AT_RISK, OFF_TRACK, UNKNOWN)
+    ]
+    return counts
+
+
+def furthest_behind(indicators: QuerySet, limit: int = 15) -> list:
+    """The indicators furthest behind time (then by name), with the raw values of their
+    baseline, final target and latest measurement to show as the documents write them."""
+    targets = IndicatorTarget.objects.filter(indicator=OuterRef("pk")).order_by("-year")
+    latest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-date", "-id")
+    return list(
+        indicators.annotate(
+            target_value=Subquery(targets.values("value")[:1]),
+            target_denominator=Subquery(targets.values("denominator")[:1]),
+            target_text=Subquery(targets.values("text")[:1]),
+            actual_value=Subquery(latest.values("value")[:1]),
+            actual_denominator=Subquery(latest.values("denominator")[:1]),
+            actual_date=Subquery(latest.values("date")[:1]),
+            gap=F("elapsed") - F("progress"),
+        )
+        .select_related("plan__province")
+        .order_by(F("gap").desc(nulls_last=True), "name")[:limit]
+    )
+
+
+@dataclass
+class ProvinceRow:
+    province: Province
+    predecessors: list[str] = field(default_factory=list)
+    plans: int = 0
+    projects: int = 0
+    completed: int = 0
+    unreported: int = 0
+    need: int = 0
+    allocated: int = 0
+    disbursed: int = 0
+
+    @property
+    def disbursement_rate(self):
+        return rate(self.disbursed, self.allocated)
+
+
+def provinces_side_by_side(projects: QuerySet, lines: QuerySet, today: datetime.date) -> list:
+    """One row per province as it is today: a province merged in 2025 counts in the province it
+    joined, whose row names it."""
+    year, quarter = current_period(today)
+    provinces = {p.pk: p for p in Province.objects.all()}
+    rows: dict[int, ProvinceRow] = {}
+
+    def row(pk: int) -> ProvinceRow:
+        if pk not in rows:
+            rows[pk] = ProvinceRow(provinces[pk])
+        return rows[pk]
+
+    group = Coalesce("plan__province__successor", "plan__province")
+    for item in (
+        projects.order_by()
+        .values(today_province=group)
+        .annotate(
+            plans=Count("plan", distinct=True),
+            projects=Count("id"),
+            completed=Count("id", filter=Q(status=Project.Status.COMPLETED)),
+            unreported=Count("id", filter=~Q(status__in=DONE) & ~Q(reported_in(year, quarter))),
+        )
+    ):
+        target = row(item["today_province"])
+        for key in ("plans", "projects", "completed", "unreported"):
+            setattr(target, key, item[key])
+    sums = {stage: Sum("amount", filter=Q(stage=stage), default=0) for stage in STAGES}
+    for item in (
+        lines.order_by()
+        .values(
+            today_province=Coalesce("project__plan__province__successor", "project__plan__province")
+        )
+        .annotate(**sums)
+    ):
+        target = row(item["today_province"])
+        for stage in STAGES:
+            setattr(target, stage, item[stage])
+    for province in provinces.values():
+        if province.successor_id in rows:
+            rows[province.successor_id].predecessors.append(province.name)
+    return sorted(rows.values(), key=lambda r: r.province.name)

@@ -1,0 +1,275 @@
+"""The dashboards (a province's and the national one: one page, whose scope is the user's and
+the filter's) and the lists behind every figure, with their Excel/CSV export.
+
+Filters live in the URL (``itplan.filters``), so a view can be bookmarked, shared and turned into
+a report. Every figure is an aggregate query (``itplan.dashboard``); the number of queries per page
+does not grow with the data.
+"""
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from import_export.formats.base_formats import CSV, XLSX
+
+from budgets.models import BudgetLine, Source, Stage, need_subquery
+from budgets.resources import BudgetLineResource
+from indicators.achievement import LABELS, with_achievement
+from indicators.models import Indicator, format_value
+from indicators.resources import IndicatorResource
+from itplan import dashboard
+from itplan.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
+from itplan.resources import ProjectResource
+from projects.models import Project
+from provinces.access import membership, require_role, scope, sees_all
+
+PAGE_SIZE = 50
+FORMATS = {"xlsx": XLSX, "csv": CSV}
+
+
+def link(request, name: str, **params) -> str:
+    """The URL of ``name`` keeping the current filter, with ``params`` set (None removes one)."""
+    query = request.GET.copy()
+    for key in ("trang", "sap_xep", "xuat"):
+        query.pop(key, None)
+    for key, value in params.items():
+        query.pop(key, None)
+        if value is not None:
+            query[key] = value
+    encoded = query.urlencode()
+    return reverse(name) + (f"?{encoded}" if encoded else "")
+
+
+def _indicator_params(request):
+    """The indicator lists take the plan-level filters only."""
+    return {key: request.GET[key] for key in ("tinh", "ke_hoach") if key in request.GET}
+
+
+@login_required
+def dashboard_view(request):
+    require_role(request.user)
+    today = timezone.localdate()
+    projects = ProjectFilter(
+        request.GET, queryset=scope(Project.objects.all(), request.user), request=request
+    )
+    lines = BudgetLineFilter(
+        request.GET, queryset=scope(BudgetLine.objects.all(), request.user), request=request
+    )
+    indicators = IndicatorFilter(
+        _indicator_params(request),
+        queryset=with_achievement(scope(Indicator.objects.all(), request.user), today),
+        request=request,
+    ).qs
+    projects.is_valid()  # an invalid parameter is shown on the form and ignored
+    national = sees_all(request.user) and not projects.form.cleaned_data.get("tinh")
+    figures = dashboard.project_figures(projects.qs, today)
+    money = dashboard.money(lines.qs)
+    member = membership(request.user)
+    # A national list of every plan and agency would be thousands of options: they are offered
+    # once a province is chosen.
+    hidden = ["sap_xep", *(["ke_hoach", "don_vi"] if national else [])]
+    context = {
+        "filter": projects,
+        "hidden_filters": hidden,
+        "scope_name": member.province.name if member and member.province else "",
+        "national": national,
+        "figures": figures,
+        "money": money,
+        "indicator_figures": dashboard.indicator_figures(indicators),
+        "links": {
+            "projects": link(request, "project_list"),
+            "lines": link(request, "budget_list"),
+            "indicators": reverse("indicator_list") + _query(_indicator_params(request)),
+            "late": link(request, "project_list", tre_han="1"),
+            "unreported": link(request, "project_list", chua_bao_cao="1"),
+        },
+    }
+    charts = {
+        "money_by_year": _money_chart(
+            [str(r["year"] or _("cả giai đoạn")) for r in money.by_year],
+            money.by_year,
+            [
+                link(request, "project_list", nam=r["year"]) if r["year"] else ""
+                for r in money.by_year
+            ],
+        ),
+        "money_by_source": _money_chart(
+            [f"{r['source_label']} · {r['capital_type_label']}" for r in money.by_source],
+            money.by_source,
+            [
+                link(request, "budget_list", nguon=r["source"], loai_von=r["capital_type"])
+                for r in money.by_source
+            ],
+        ),
+        "status": {
+            "labels": [str(s["label"]) for s in figures["by_status"]],
+            "datasets": [
+                {"label": _("Số dự án"), "data": [s["count"] for s in figures["by_status"]]}
+            ],
+            "urls": [
+                link(request, "project_list", tinh_trang=s["status"]) for s in figures["by_status"]
+            ],
+        },
+    }
+    if national:
+        provinces = dashboard.provinces_side_by_side(projects.qs, lines.qs, today)
+        context["provinces"] = provinces
+        charts["provinces"] = _money_chart(
+            [p.province.name for p in provinces],
+            [vars(p) for p in provinces],
+            [link(request, "dashboard", tinh=p.province.pk) for p in provinces],
+        )
+    else:
+        agencies = dashboard.by_agency(projects.qs, today)
+        context["agencies"] = agencies
+        charts["agencies"] = {
+            "labels": [a["agency"] or _("Chưa ghi đơn vị") for a in agencies],
+            "datasets": [
+                {"label": _("Số dự án"), "data": [a["projects"] for a in agencies]},
+                {"label": _("Hoàn thành"), "data": [a["completed"] for a in agencies]},
+            ],
+            "urls": [
+                link(request, "project_list", don_vi=a["lead_agency"]) if a["lead_agency"] else ""
+                for a in agencies
+            ],
+        }
+        behind = dashboard.furthest_behind(indicators)
+        context["indicators"] = [
+            {
+                "indicator": i,
+                "baseline": i.baseline_display,
+                "target": format_value(i.target_value, i.target_denominator, i.target_text or ""),
+                "actual": format_value(i.actual_value, i.actual_denominator),
+                "percent": None if i.progress is None else round(i.progress * 100),
+                "label": LABELS[i.achievement],
+            }
+            for i in behind
+        ]
+    context["charts"] = charts
+    return render(request, "itplan/dashboard.html", context)
+
+
+def _query(params: dict) -> str:
+    return f"?{urlencode(params)}" if params else ""
+
+
+def _short(text: str, size: int = 48) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _money_chart(labels, rows, urls) -> dict:
+    """Need, allocated and disbursed side by side, in triệu đồng."""
+    return {
+        "labels": labels,
+        "unit": _("triệu đồng"),
+        "datasets": [
+            {"label": str(Stage(stage).label), "data": [_trieu(row[stage]) for row in rows]}
+            for stage in Stage.values
+        ],
+        "urls": urls,
+    }
+
+
+def _trieu(amount: int) -> float:
+    return round(amount / 1_000_000, 3)
+
+
+def _export(resource, queryset, fmt: str, name: str) -> HttpResponse:
+    """The filtered rows as XLSX or CSV (django-import-export), named after the list."""
+    file_format = FORMATS[fmt]()
+    data = file_format.export_data(resource.export(queryset=queryset))
+    if fmt == "csv":
+        data = data.encode("utf-8-sig")  # the BOM makes Excel read the diacritics as UTF-8
+    response = HttpResponse(data, content_type=file_format.get_content_type())
+    stamp = timezone.localdate().strftime("%Y-%m-%d")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(name)}-{stamp}.{fmt}"'
+    return response
+
+
+def _list(request, filterset, template: str, resource, name: str, extra=None):
+    filterset.is_valid()  # an invalid parameter is shown on the form and ignored
+    hidden = []
+    if sees_all(request.user) and not filterset.form.cleaned_data.get("tinh"):
+        hidden = ["ke_hoach", "don_vi"]
+    fmt = request.GET.get("xuat")
+    if fmt in FORMATS:
+        return _export(resource, filterset.qs, fmt, name)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("trang"))
+    return render(
+        request,
+        template,
+        {
+            "filter": filterset,
+            "page": page,
+            "export_xlsx": link(request, request.resolver_match.url_name, xuat="xlsx"),
+            "export_csv": link(request, request.resolver_match.url_name, xuat="csv"),
+            "page_query": _page_query(request),
+            "hidden_filters": hidden,
+            **(extra or {}),
+        },
+    )
+
+
+def _page_query(request) -> str:
+    """The current query without the page number, for the pager's links."""
+    query = request.GET.copy()
+    query.pop("trang", None)
+    return query.urlencode()
+
+
+@login_required
+def project_list(request):
+    require_role(request.user)
+    projects = (
+        scope(Project.objects.all(), request.user)
+        .select_related("plan__province", "lead_agency")
+        .annotate(need=need_subquery())
+        .order_by("plan__province__name", "plan__document_number", "order", "id")
+    )
+    filterset = ProjectFilter(request.GET, queryset=projects, request=request)
+    return _list(request, filterset, "itplan/project_list.html", ProjectResource(), "du-an")
+
+
+@login_required
+def budget_list(request):
+    require_role(request.user)
+    lines = (
+        scope(BudgetLine.objects.all(), request.user)
+        .select_related("project__plan__province")
+        .order_by(
+            "project__plan__province__name",
+            "project__plan__document_number",
+            "project__order",
+            "project_id",
+            "year",
+            "source",
+            "stage",
+        )
+    )
+    filterset = BudgetLineFilter(request.GET, queryset=lines, request=request)
+    total = filterset.qs.stage_totals()
+    return _list(
+        request,
+        filterset,
+        "itplan/budget_list.html",
+        BudgetLineResource(),
+        "kinh-phi",
+        {"total": total, "sources": Source.choices},
+    )
+
+
+@login_required
+def indicator_list(request):
+    require_role(request.user)
+    indicators = with_achievement(
+        scope(Indicator.objects.select_related("plan__province"), request.user),
+        timezone.localdate(),
+    ).order_by("plan__province__name", "plan__document_number", "order", "id")
+    filterset = IndicatorFilter(request.GET, queryset=indicators, request=request)
+    return _list(request, filterset, "itplan/indicator_list.html", IndicatorResource(), "chi-tieu")

@@ -1,0 +1,211 @@
+"""The filters of the dashboards and of the lists behind them (django-filter), with one vocabulary
+of URL parameters, so a dashboard's link to its list keeps the view it came from:
+
+    tinh, ke_hoach, don_vi, tinh_trang, q               the projects (and what they own)
+    nam, nguon, loai_von, giai_doan                     the budget lines
+    linh_vuc, danh_gia                                  the indicators
+
+A province includes the provinces merged into it in 2025 (Cà Mau shows Bạc Liêu's plans). On the
+project list, the budget-line parameters keep the projects having such lines, so a click on the
+2024 bar lists the projects with money in 2024. Text search ignores diacritics and case ("mot
+cua" finds "Một cửa").
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from budgets.models import BudgetLine, CapitalType, Source, Stage
+from indicators.achievement import LABELS as ACHIEVEMENT_LABELS
+from indicators.models import Indicator
+from projects.models import Plan, Project
+from projects.progress import DONE, current_period, due_reports
+from provinces.access import scope
+from provinces.models import Agency, Province
+from provinces.text import folded_search
+
+LINE_PARAMS = {"nam": "year", "nguon": "source", "loai_von": "capital_type", "giai_doan": "stage"}
+
+
+def _plans(request):
+    return scope(Plan.objects.select_related("province"), request.user).order_by(
+        "province__name", "-issue_date"
+    )
+
+
+def _agencies(request):
+    return scope(Agency.objects.all(), request.user).order_by("name")
+
+
+def _provinces(request):
+    return scope(Province.objects.all(), request.user).order_by("name")
+
+
+class PortalFilterSet(django_filters.FilterSet):
+    """The project-level filters, for a model that reaches its project by ``project_path``."""
+
+    project_path = ""
+
+    tinh = django_filters.ModelChoiceFilter(
+        label=_("Tỉnh"), queryset=_provinces, method="filter_province"
+    )
+    ke_hoach = django_filters.ModelChoiceFilter(
+        label=_("Kế hoạch"), queryset=_plans, method="filter_project"
+    )
+    don_vi = django_filters.ModelChoiceFilter(
+        label=_("Đơn vị chủ trì"), queryset=_agencies, method="filter_project"
+    )
+    tinh_trang = django_filters.ChoiceFilter(
+        label=_("Tình trạng"), choices=Project.Status.choices, method="filter_project"
+    )
+    q = django_filters.CharFilter(
+        label=_("Tìm"),
+        method="filter_text",
+        widget=forms.TextInput(attrs={"placeholder": _("tên dự án, không cần dấu")}),
+    )
+
+    FIELDS = {"ke_hoach": "plan", "don_vi": "lead_agency", "tinh_trang": "status"}
+
+    def filter_province(self, queryset, name, province):
+        path = f"{self.project_path}plan__province"
+        return queryset.filter(Q(**{path: province}) | Q(**{f"{path}__successor": province}))
+
+    def filter_project(self, queryset, name, value):
+        return queryset.filter(**{f"{self.project_path}{self.FIELDS[name]}": value})
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(folded_search(f"{self.project_path}search_key", value))
+
+
+class BudgetLineFilter(PortalFilterSet):
+    project_path = "project__"
+
+    nam = django_filters.NumberFilter(field_name="year", label=_("Năm"))
+    nguon = django_filters.ChoiceFilter(
+        field_name="source", label=_("Nguồn vốn"), choices=Source.choices
+    )
+    loai_von = django_filters.ChoiceFilter(
+        field_name="capital_type", label=_("Loại vốn"), choices=CapitalType.choices
+    )
+    giai_doan = django_filters.ChoiceFilter(
+        field_name="stage", label=_("Giai đoạn"), choices=Stage.choices
+    )
+    sap_xep = django_filters.OrderingFilter(
+        label=_("Sắp xếp"),
+        fields=[
+            ("project__name", "du_an"),
+            ("year", "nam"),
+            ("amount", "so_tien"),
+            ("project__plan__province__name", "tinh"),
+        ],
+        field_labels={
+            "project__name": _("Dự án"),
+            "year": _("Năm"),
+            "amount": _("Số tiền"),
+            "project__plan__province__name": _("Tỉnh"),
+        },
+    )
+
+    class Meta:
+        model = BudgetLine
+        fields = []
+
+
+class ProjectFilter(BudgetLineFilter):
+    """Projects; the budget-line parameters keep those having such lines."""
+
+    project_path = ""
+    sap_xep = django_filters.OrderingFilter(
+        label=_("Sắp xếp"),
+        fields=[
+            ("name", "ten"),
+            ("plan__province__name", "tinh"),
+            ("status", "tinh_trang"),
+            ("percent_complete", "phan_tram"),
+            ("need", "nhu_cau"),
+            ("lead_agency__name", "don_vi"),
+        ],
+        field_labels={
+            "name": _("Tên dự án"),
+            "plan__province__name": _("Tỉnh"),
+            "status": _("Tình trạng"),
+            "percent_complete": _("% hoàn thành"),
+            "need": _("Nhu cầu vốn"),
+            "lead_agency__name": _("Đơn vị chủ trì"),
+        },
+    )
+
+    tre_han = django_filters.BooleanFilter(
+        label=_("Trễ hạn"), method="filter_late", widget=forms.CheckboxInput
+    )
+    chua_bao_cao = django_filters.BooleanFilter(
+        label=_("Chưa báo cáo kỳ này"), method="filter_unreported", widget=forms.CheckboxInput
+    )
+
+    class Meta:
+        model = Project
+        fields = []
+
+    def filter_late(self, queryset, name, value):
+        if not value:
+            return queryset
+        today = timezone.localdate()
+        return queryset.exclude(status__in=DONE).filter(end_year__lt=today.year)
+
+    def filter_unreported(self, queryset, name, value):
+        if not value:
+            return queryset
+        return due_reports(queryset, *current_period())
+
+    def filter_queryset(self, queryset):
+        lines = {}
+        for name, value in self.form.cleaned_data.items():
+            if name in LINE_PARAMS:
+                if value not in (None, ""):
+                    lines[LINE_PARAMS[name]] = value
+            else:
+                queryset = self.filters[name].filter(queryset, value)
+        if lines:  # one line meeting them all, as the bar that was clicked
+            queryset = queryset.filter(
+                Exists(BudgetLine.objects.filter(project=OuterRef("pk"), **lines))
+            )
+        return queryset
+
+
+class IndicatorFilter(django_filters.FilterSet):
+    """Indicators (already annotated by ``with_achievement``)."""
+
+    tinh = django_filters.ModelChoiceFilter(
+        label=_("Tỉnh"), queryset=_provinces, method="filter_province"
+    )
+    ke_hoach = django_filters.ModelChoiceFilter(
+        field_name="plan", label=_("Kế hoạch"), queryset=_plans
+    )
+    linh_vuc = django_filters.CharFilter(
+        field_name="category", lookup_expr="iexact", label=_("Lĩnh vực")
+    )
+    danh_gia = django_filters.ChoiceFilter(
+        field_name="achievement", label=_("Đánh giá"), choices=list(ACHIEVEMENT_LABELS.items())
+    )
+    q = django_filters.CharFilter(label=_("Tìm"), method="filter_text")
+    sap_xep = django_filters.OrderingFilter(
+        label=_("Sắp xếp"),
+        fields=[("name", "ten"), ("progress", "muc_dat"), ("plan__province__name", "tinh")],
+        field_labels={
+            "name": _("Chỉ tiêu"),
+            "progress": _("Mức đạt"),
+            "plan__province__name": _("Tỉnh"),
+        },
+    )
+
+    class Meta:
+        model = Indicator
+        fields = []
+
+    def filter_province(self, queryset, name, province):
+        return queryset.filter(Q(plan__province=province) | Q(plan__province__successor=province))
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(folded_search("search_key", value))
