@@ -3,7 +3,7 @@
 import re
 from decimal import Decimal
 
-from django.utils.formats import number_format
+from django.utils import numberformat
 
 UNITS = {"dong": 1, "trieu": 10**6, "ty": 10**9}
 UNIT_LABELS = {"dong": "đồng", "trieu": "triệu đồng", "ty": "tỷ đồng"}
@@ -32,7 +32,20 @@ def in_unit(amount: int | None, unit: str = "trieu", max_decimals: int = 3) -> s
     value = (Decimal(amount) / UNITS[unit]).quantize(Decimal(1).scaleb(-max_decimals))
     value = value.normalize()
     decimals = max(0, -value.as_tuple().exponent)
-    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    return vietnamese_number(value, decimals)
+
+
+def vietnamese_number(value, decimal_pos: int | None = None) -> str:
+    """``value`` with Vietnamese separators whatever the page's language: 1234567.5 ->
+    "1.234.567,5". Money keeps the documents' notation even on the English pages."""
+    return numberformat.format(
+        value,
+        decimal_sep=",",
+        decimal_pos=decimal_pos,
+        grouping=3,
+        thousand_sep=".",
+        force_grouping=True,
+    )
 
 
 def with_unit(amount: int | None, unit: str = "trieu") -> str:

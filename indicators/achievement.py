@@ -132,7 +132,13 @@ def with_achievement(indicators: QuerySet, today: datetime.date) -> QuerySet:
     elapsed = Least(
         Greatest(Cast(today.toordinal() - start, FloatField()) / span, Value(0.0)), Value(1.0)
     )
+    missing = (
+        Q(baseline_number__isnull=True)
+        | Q(target_number__isnull=True)
+        | Q(actual_number__isnull=True)
+    )
     progress = Case(
+        When(missing, then=Value(None)),
         When(
             target_number=F("baseline_number"),
             then=Case(
@@ -144,11 +150,6 @@ def with_achievement(indicators: QuerySet, today: datetime.date) -> QuerySet:
         output_field=FloatField(),
     )
     indicators = indicators.annotate(elapsed=elapsed, progress=progress)
-    missing = (
-        Q(baseline_number__isnull=True)
-        | Q(target_number__isnull=True)
-        | Q(actual_number__isnull=True)
-    )
     return indicators.annotate(
         achievement=Case(
             When(missing, then=Value(UNKNOWN)),

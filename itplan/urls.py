@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from itplan import dashboard_views, progress_views, views
@@ -15,6 +15,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("admin/", admin.site.urls),
+    path("ngon-ngu/", include("django.conf.urls.i18n")),
     path("ke-hoach/<int:plan_id>/", views.plan_detail, name="plan_detail"),
     path("ke-hoach/<int:plan_id>/nhap-phu-luc/", views.import_upload, name="import_upload"),
     path("ke-hoach/<int:plan_id>/xuat-excel/", views.plan_export, name="plan_export"),

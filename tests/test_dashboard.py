@@ -208,3 +208,14 @@ def test_query_count_does_not_grow_with_the_data(
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
     assert counts[1] <= 12, counts
+
+
+def test_vietnamese_whatever_the_browser_says_until_the_user_switches(client, seed):
+    login(client, "lanhdao.baclieu")
+    response = client.get(reverse("dashboard"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="vi">' in response.content.decode()
+    assert text_of(response, "need") == "32.200"
+    client.post(reverse("set_language"), {"language": "en", "next": reverse("dashboard")})
+    response = client.get(reverse("dashboard"))
+    assert '<html lang="en">' in response.content.decode()
+    assert text_of(response, "need") == "32.200"  # money keeps the documents' notation

@@ -1,7 +1,6 @@
 from django import template
-from django.utils.formats import number_format
 
-from budgets.money import in_unit
+from budgets.money import in_unit, vietnamese_number
 from indicators.achievement import LABELS
 
 register = template.Library()
@@ -26,7 +25,7 @@ def percent(value) -> str:
     """A percentage with a decimal comma, or "—": Decimal("45.5") -> "45,5%"."""
     if value is None:
         return "—"
-    return f"{number_format(value, decimal_pos=1, use_l10n=True)}%"
+    return f"{vietnamese_number(value, 1)}%"
 
 
 @register.filter
