@@ -17,10 +17,8 @@ from django.db.models import (
     CharField,
     F,
     FloatField,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
@@ -93,7 +91,7 @@ def achievement(
 # checks that both give the same status and progress on the same data.
 
 
-def _number(prefix: str = ""):
+def sql_number(prefix: str = ""):
     """``as_number`` in SQL, in floating point (SQLite keeps decimals as numbers of either kind,
     and 10/19 must not be integer division)."""
     value = Cast(f"{prefix}value", FloatField())
@@ -113,18 +111,15 @@ def _jan1(year):
 
 
 def with_achievement(indicators: QuerySet, today: datetime.date) -> QuerySet:
-    """``indicators`` annotated with ``target_year``, ``target_number``, ``actual_number``,
-    ``baseline_number``, ``progress`` (0 at baseline, 1 at target), ``elapsed`` and
-    ``achievement`` (ON_TRACK, AT_RISK, OFF_TRACK or UNKNOWN), as ``achievement()`` decides."""
-    from indicators.models import IndicatorTarget, Measurement
-
-    targets = IndicatorTarget.objects.filter(indicator=OuterRef("pk")).order_by("-year")
-    latest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-date", "-id")
+    """``indicators`` annotated with ``target_year``, ``target_number``, ``actual_number`` (the
+    stored ``final_target_*`` and ``latest_number``), ``baseline_number``, ``progress`` (0 at
+    baseline, 1 at target), ``elapsed`` and ``achievement`` (ON_TRACK, AT_RISK, OFF_TRACK or
+    UNKNOWN), as ``achievement()`` decides."""
     indicators = indicators.annotate(
-        target_year=Subquery(targets.values("year")[:1]),
-        target_number=Subquery(targets.annotate(n=_number()).values("n")[:1]),
-        actual_number=Subquery(latest.annotate(n=_number()).values("n")[:1]),
-        baseline_number=_number("baseline_"),
+        target_year=F("final_target_year"),
+        target_number=F("final_target_number"),
+        actual_number=F("latest_number"),
+        baseline_number=sql_number("baseline_"),
     )
     start = _jan1(Coalesce("baseline_year", "plan__start_year"))
     end = _jan1(Coalesce("target_year", "plan__end_year") + 1) - 1

@@ -3,16 +3,29 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from indicators.achievement import achievement, as_number
+from indicators.achievement import achievement, as_number, sql_number
 from projects.models import Plan
 from projects.periods import YEAR_VALIDATORS
 from provinces.text import fold
 
 VALUE_FIELD = {"max_digits": 18, "decimal_places": 4, "null": True, "blank": True}
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def refresh_progress_inputs(self) -> int:
+        """Store each indicator's final target (year and number) and latest measured number,
+        in one UPDATE; ``as_number`` in SQL (x/y as a fraction)."""
+        targets = IndicatorTarget.objects.filter(indicator=OuterRef("pk")).order_by("-year")
+        latest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-date", "-id")
+        return self.update(
+            final_target_year=Subquery(targets.values("year")[:1]),
+            final_target_number=Subquery(targets.annotate(n=sql_number()).values("n")[:1]),
+            latest_number=Subquery(latest.annotate(n=sql_number()).values("n")[:1]),
+        )
 
 
 class Indicator(models.Model):
@@ -53,8 +66,17 @@ class Indicator(models.Model):
     baseline_text = models.CharField(_("giá trị cơ sở (mô tả)"), max_length=300, blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
     search_key = models.TextField(editable=False, blank=True)
+    # What achievement is computed from, kept here by the targets' and measurements' save() and
+    # delete() (``refresh_progress_inputs``) so that a dashboard over thousands of indicators
+    # reads one row each instead of running subqueries per row.
+    final_target_year = models.PositiveSmallIntegerField(null=True, editable=False)
+    final_target_number = models.FloatField(null=True, editable=False)
+    latest_number = models.FloatField(null=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["search_key"])
+    history = HistoricalRecords(
+        excluded_fields=["search_key", "final_target_year", "final_target_number", "latest_number"]
+    )
+    objects = IndicatorQuerySet.as_manager()
     province_lookup = "plan__province"
 
     class Meta:
@@ -148,6 +170,15 @@ class IndicatorTarget(ValueMixin):
     def __str__(self):
         return f"{self.year}: {self.display}"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        Indicator.objects.filter(pk=self.indicator_id).refresh_progress_inputs()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        Indicator.objects.filter(pk=self.indicator_id).refresh_progress_inputs()
+        return result
+
 
 class Measurement(ValueMixin):
     indicator = models.ForeignKey(
@@ -172,6 +203,15 @@ class Measurement(ValueMixin):
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y}: {self.display}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        Indicator.objects.filter(pk=self.indicator_id).refresh_progress_inputs()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        Indicator.objects.filter(pk=self.indicator_id).refresh_progress_inputs()
+        return result
 
 
 def parse_value(text: str | None) -> tuple[Decimal | None, Decimal | None, str]:

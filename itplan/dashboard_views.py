@@ -230,7 +230,7 @@ def project_list(request):
         scope(Project.objects.all(), request.user)
         .select_related("plan__province", "lead_agency")
         .annotate(need=need_subquery())
-        .order_by("plan__province__name", "plan__document_number", "order", "id")
+        .order_by("plan", "order", "id")  # the project_list_order index
     )
     filterset = ProjectFilter(request.GET, queryset=projects, request=request)
     return _list(request, filterset, "itplan/project_list.html", ProjectResource(), "du-an")
@@ -242,15 +242,7 @@ def budget_list(request):
     lines = (
         scope(BudgetLine.objects.all(), request.user)
         .select_related("project__plan__province")
-        .order_by(
-            "project__plan__province__name",
-            "project__plan__document_number",
-            "project__order",
-            "project_id",
-            "year",
-            "source",
-            "stage",
-        )
+        .order_by("project", "year", "source", "capital_type", "stage")  # its index
     )
     filterset = BudgetLineFilter(request.GET, queryset=lines, request=request)
     total = filterset.qs.stage_totals()

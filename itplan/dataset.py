@@ -28,8 +28,9 @@ reuses them, so nothing is duplicated. Rows of ``fixtures/`` and demo users are 
 
 Rows are written with ``bulk_create``, which skips ``save()``: the ``search_key`` of agencies and
 indicators and ``Project.set_derived_fields()`` are applied here as ``save()`` would, and
-``version`` is what the workflow would have left (one per save after creation). No simple-history rows are written, nor
-by ``clear()``: this is benchmark data, not edits anyone made.
+``version`` is what the workflow would have left (one per save after creation). No
+simple-history rows are written, nor by ``clear()``: this is benchmark data, not edits anyone
+made.
 """
 
 import datetime
@@ -929,6 +930,8 @@ def _indicators(ctx: _Province, plan: Plan, count: int, counts: Counts) -> None:
             )
     counts.targets += len(_insert(IndicatorTarget, targets))
     counts.measurements += len(_insert(Measurement, measurements))
+    # bulk_create skips the save() that keeps these current
+    Indicator.objects.filter(pk__in=[i.pk for i in indicators]).refresh_progress_inputs()
 
 
 def _curve(rng: random.Random, unit: str, label: str, base, goal):

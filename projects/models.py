@@ -189,6 +189,8 @@ class Project(VersionedModel):
         verbose_name = _("dự án, nhiệm vụ")
         verbose_name_plural = _("dự án, nhiệm vụ")
         ordering = ["plan", "order", "id"]
+        # The lists walk this order a page at a time instead of sorting every project.
+        indexes = [models.Index(fields=ordering, name="project_list_order")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(estimate__isnull=True) | Q(estimate__gte=0),

@@ -1,0 +1,140 @@
+"""The dashboards and lists on a national-scale dataset (``generate_dataset --provinces 34``:
+~20.000 projects, ~500.000 budget lines): each page through Django's test client, and the very
+SQL statements the page ran, executed again directly with the same parameters, in the same run
+and database. The figures go to bench-results.json, "pages": per page the median server time
+(``p50_ms``), the median time of its SQL alone (``sql_ms``), their ``ratio`` and the number of
+``queries``.
+
+Targets (issue 5): a page at most 2× its SQL; the national dashboard under 150 ms at the median.
+They are printed and recorded (``meets_target``); the test fails only on what does not depend on
+the machine's speed: a page answering other than 200 or running more than 12 queries.
+"""
+
+import os
+from statistics import median
+from time import perf_counter
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from benchmarks.results import record
+from itplan.dataset import generate
+from projects.models import Plan
+from provinces.models import Province
+from tests.factories import make_user
+
+RUNS = int(os.environ.get("BENCH_RUNS", "9"))
+PROVINCES = int(os.environ.get("BENCH_PROVINCES", "34"))
+MAX_QUERIES = 12
+TARGET_RATIO = 2
+TARGET_NATIONAL_MS = 150
+
+
+@pytest.fixture(scope="module")
+def national(django_db_setup, django_db_blocker):
+    """The dataset, written once for the module (committed: every page reads it)."""
+    with django_db_blocker.unblock():
+        started = perf_counter()
+        generate(provinces=PROVINCES, seed=1)
+        print(f"\ndataset: {PROVINCES} provinces in {perf_counter() - started:.1f} s")
+        province = Province.objects.get(slug="ha-noi")
+        users = {
+            "national": make_user("bench.trunguong", "national"),
+            "leader": make_user("bench.lanhdao", "leader", province),
+        }
+        plan = Plan.objects.filter(province=province).order_by("id").first()
+        yield {"users": users, "province": province, "plan": plan}
+
+
+def pages(data):
+    province, plan = data["province"], data["plan"]
+    return {
+        "dashboard_national": ("national", reverse("dashboard"), {}),
+        "dashboard_province": ("leader", reverse("dashboard"), {}),
+        "dashboard_national_filtered": (
+            "national",
+            reverse("dashboard"),
+            {"nguon": "central", "nam": "2024"},
+        ),
+        "project_list_national": ("national", reverse("project_list"), {}),
+        "project_list_search": ("national", reverse("project_list"), {"q": "mot cua"}),
+        "budget_list_national": ("national", reverse("budget_list"), {}),
+        "budget_list_province": (
+            "national",
+            reverse("budget_list"),
+            {"tinh": province.pk, "ke_hoach": plan.pk},
+        ),
+        "indicator_list_national": ("national", reverse("indicator_list"), {}),
+    }
+
+
+class Recorder:
+    """Keeps each statement with its parameters, to run them again without Django."""
+
+    def __init__(self):
+        self.statements = []
+
+    def __call__(self, execute, sql, params, many, context):
+        self.statements.append((sql, params))
+        return execute(sql, params, many, context)
+
+
+def sql_alone(statements) -> float:
+    started = perf_counter()
+    with connection.cursor() as cursor:
+        for sql, params in statements:
+            cursor.execute(sql, params)
+            cursor.fetchall()
+    return perf_counter() - started
+
+
+@pytest.mark.django_db
+def test_pages_at_national_scale(national, capsys):
+    figures = {}
+    for name, (who, url, params) in pages(national).items():
+        client = Client()
+        client.force_login(national["users"][who])
+        assert client.get(url, params).status_code == 200  # warm: caches, first compile
+        recorder = Recorder()
+        with connection.execute_wrapper(recorder):
+            client.get(url, params)
+        session = [s for s in recorder.statements if "django_session" not in s[0]]
+        page_times, sql_times = [], []
+        for _ in range(RUNS):  # alternating, so both see the same machine
+            started = perf_counter()
+            response = client.get(url, params)
+            page_times.append(perf_counter() - started)
+            assert response.status_code == 200
+            sql_times.append(sql_alone(session))
+        p50, sql = median(page_times) * 1000, median(sql_times) * 1000
+        figures[name] = {
+            "url": url + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else ""),
+            "p50_ms": round(p50, 1),
+            "sql_ms": round(sql, 1),
+            "ratio": round(p50 / sql, 2),
+            "queries": len(recorder.statements),
+        }
+        figures[name]["meets_target"] = figures[name]["ratio"] <= TARGET_RATIO and (
+            name != "dashboard_national" or p50 < TARGET_NATIONAL_MS
+        )
+    record(
+        "pages",
+        {
+            "database": connection.vendor,
+            "provinces": PROVINCES,
+            "runs": RUNS,
+            "pages": figures,
+        },
+    )
+    with capsys.disabled():
+        print(f"\n{'page':32} {'p50 ms':>8} {'SQL ms':>8} {'ratio':>6} {'queries':>7}")
+        for name, row in figures.items():
+            mark = "" if row["meets_target"] else "  (target missed)"
+            print(
+                f"{name:32} {row['p50_ms']:8.1f} {row['sql_ms']:8.1f} {row['ratio']:6.2f}"
+                f" {row['queries']:7d}{mark}"
+            )
+    for name, row in figures.items():
+        assert row["queries"] <= MAX_QUERIES, name
