@@ -68,6 +68,17 @@ class PortalFilterSet(django_filters.FilterSet):
 
     FIELDS = {"ke_hoach": "plan", "don_vi": "lead_agency", "tinh_trang": "status"}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Once a province is chosen, its plans and agencies only: a national list would be
+        # thousands of options to render.
+        province = (self.data or {}).get("tinh")
+        if province and str(province).isdigit():
+            where = Q(province=province) | Q(province__successor=province)
+            for name in ("ke_hoach", "don_vi"):
+                field = self.filters[name]
+                field.queryset = field.get_queryset(self.request).filter(where)
+
     def filter_province(self, queryset, name, province):
         path = f"{self.project_path}plan__province"
         return queryset.filter(Q(**{path: province}) | Q(**{f"{path}__successor": province}))

@@ -219,3 +219,13 @@ def test_vietnamese_whatever_the_browser_says_until_the_user_switches(client, se
     response = client.get(reverse("dashboard"))
     assert '<html lang="en">' in response.content.decode()
     assert text_of(response, "need") == "32.200"  # money keeps the documents' notation
+
+
+def test_a_chosen_province_narrows_the_plan_and_agency_choices(client, seed):
+    login(client, "trunguong")
+    tra_vinh = seed["tra-vinh"].province
+    form = client.get(reverse("project_list"), {"tinh": tra_vinh.pk}).context["filter"].form
+    plans = [str(plan) for plan in form.fields["ke_hoach"].queryset]
+    assert plans == [str(seed["tra-vinh"])]
+    agencies = set(form.fields["don_vi"].queryset.values_list("province__slug", flat=True))
+    assert agencies == {"tra-vinh"}
