@@ -144,7 +144,24 @@ def format_value(value: Decimal | None, denominator: Decimal | None, text: str =
     return f"{plain(value)}/{plain(denominator)}" if denominator is not None else plain(value)
 
 
-class IndicatorTarget(ValueMixin):
+class KeepsIndicatorCurrent(ValueMixin):
+    """A target or measurement: saving or deleting one refreshes what its indicator stores for
+    achievement (``refresh_progress_inputs``)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        Indicator.objects.filter(pk=self.indicator_id).refresh_progress_inputs()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        Indicator.objects.filter(pk=self.indicator_id).refresh_progress_inputs()
+        return result
+
+
+class IndicatorTarget(KeepsIndicatorCurrent):
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.CASCADE, related_name="targets"
     )
@@ -170,17 +187,8 @@ class IndicatorTarget(ValueMixin):
     def __str__(self):
         return f"{self.year}: {self.display}"
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        Indicator.objects.filter(pk=self.indicator_id).refresh_progress_inputs()
 
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        Indicator.objects.filter(pk=self.indicator_id).refresh_progress_inputs()
-        return result
-
-
-class Measurement(ValueMixin):
+class Measurement(KeepsIndicatorCurrent):
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.CASCADE, related_name="measurements"
     )
@@ -203,15 +211,6 @@ class Measurement(ValueMixin):
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y}: {self.display}"
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        Indicator.objects.filter(pk=self.indicator_id).refresh_progress_inputs()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        Indicator.objects.filter(pk=self.indicator_id).refresh_progress_inputs()
-        return result
 
 
 def parse_value(text: str | None) -> tuple[Decimal | None, Decimal | None, str]:

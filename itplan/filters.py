@@ -43,8 +43,10 @@ def _provinces(request):
     return scope(Province.objects.all(), request.user).order_by("name")
 
 
-class PortalFilterSet(django_filters.FilterSet):
-    """The project-level filters, for a model that reaches its project by ``project_path``."""
+class PlanScopeFilterSet(django_filters.FilterSet):
+    """Province, plan and text: the filters every list shares. ``project_path`` is how the
+    model reaches the project's fields ("project__" for budget lines; empty for projects, and
+    for indicators, which carry ``plan`` and ``search_key`` themselves)."""
 
     project_path = ""
 
@@ -54,16 +56,10 @@ class PortalFilterSet(django_filters.FilterSet):
     ke_hoach = django_filters.ModelChoiceFilter(
         label=_("Kế hoạch"), queryset=_plans, method="filter_project"
     )
-    don_vi = django_filters.ModelChoiceFilter(
-        label=_("Đơn vị chủ trì"), queryset=_agencies, method="filter_project"
-    )
-    tinh_trang = django_filters.ChoiceFilter(
-        label=_("Tình trạng"), choices=Project.Status.choices, method="filter_project"
-    )
     q = django_filters.CharFilter(
         label=_("Tìm"),
         method="filter_text",
-        widget=forms.TextInput(attrs={"placeholder": _("tên dự án, không cần dấu")}),
+        widget=forms.TextInput(attrs={"placeholder": _("tìm theo tên, không cần dấu")}),
     )
 
     FIELDS = {"ke_hoach": "plan", "don_vi": "lead_agency", "tinh_trang": "status"}
@@ -76,8 +72,9 @@ class PortalFilterSet(django_filters.FilterSet):
         if province and str(province).isdigit():
             where = Q(province=province) | Q(province__successor=province)
             for name in ("ke_hoach", "don_vi"):
-                field = self.filters[name]
-                field.queryset = field.get_queryset(self.request).filter(where)
+                if name in self.filters:
+                    field = self.filters[name]
+                    field.queryset = field.get_queryset(self.request).filter(where)
 
     def filter_province(self, queryset, name, province):
         path = f"{self.project_path}plan__province"
@@ -88,6 +85,17 @@ class PortalFilterSet(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(folded_search(f"{self.project_path}search_key", value))
+
+
+class PortalFilterSet(PlanScopeFilterSet):
+    """The project-level filters."""
+
+    don_vi = django_filters.ModelChoiceFilter(
+        label=_("Đơn vị chủ trì"), queryset=_agencies, method="filter_project"
+    )
+    tinh_trang = django_filters.ChoiceFilter(
+        label=_("Tình trạng"), choices=Project.Status.choices, method="filter_project"
+    )
 
 
 class BudgetLineFilter(PortalFilterSet):
@@ -185,22 +193,15 @@ class ProjectFilter(BudgetLineFilter):
         return queryset
 
 
-class IndicatorFilter(django_filters.FilterSet):
+class IndicatorFilter(PlanScopeFilterSet):
     """Indicators (already annotated by ``with_achievement``)."""
 
-    tinh = django_filters.ModelChoiceFilter(
-        label=_("Tỉnh"), queryset=_provinces, method="filter_province"
-    )
-    ke_hoach = django_filters.ModelChoiceFilter(
-        field_name="plan", label=_("Kế hoạch"), queryset=_plans
-    )
     linh_vuc = django_filters.CharFilter(
         field_name="category", lookup_expr="iexact", label=_("Lĩnh vực")
     )
     danh_gia = django_filters.ChoiceFilter(
         field_name="achievement", label=_("Đánh giá"), choices=list(ACHIEVEMENT_LABELS.items())
     )
-    q = django_filters.CharFilter(label=_("Tìm"), method="filter_text")
     sap_xep = django_filters.OrderingFilter(
         label=_("Sắp xếp"),
         fields=[("name", "ten"), ("progress", "muc_dat"), ("plan__province__name", "tinh")],
@@ -214,9 +215,3 @@ class IndicatorFilter(django_filters.FilterSet):
     class Meta:
         model = Indicator
         fields = []
-
-    def filter_province(self, queryset, name, province):
-        return queryset.filter(Q(plan__province=province) | Q(plan__province__successor=province))
-
-    def filter_text(self, queryset, name, value):
-        return queryset.filter(folded_search("search_key", value))

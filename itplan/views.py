@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from budgets.models import BudgetLine, CapitalType, Source, Stage, need_total
-from budgets.money import in_unit, rate, with_unit
+from budgets.money import in_unit, with_unit
 from budgets.reconciliation import reconcile
+from itplan import dashboard
 from itplan.appendix import Defaults, NotImportable, apply, preview_file
 from itplan.appendix.export import plan_workbook, template_workbook
 from itplan.forms import ConfirmForm, UploadForm
@@ -71,8 +72,6 @@ def plan_detail(request, plan_id: int):
         )
     ]
     check = reconcile(plan)
-    lines = BudgetLine.objects.for_plan(plan)
-    money = lines.stage_totals()
     return render(
         request,
         "itplan/plan_detail.html",
@@ -87,17 +86,7 @@ def plan_detail(request, plan_id: int):
             )[:10],
             "can_edit": can_edit(request.user),
             "indicators": indicators,
-            "money": money,
-            "disbursement_rate": rate(money["disbursed"], money["allocated"]),
-            "money_by_year": lines.stages_by("year"),
-            "money_by_source": [
-                row
-                | {
-                    "source_label": Source(row["source"]).label,
-                    "capital_type_label": CapitalType(row["capital_type"]).label,
-                }
-                for row in lines.stages_by("source", "capital_type")
-            ],
+            "money": dashboard.money(BudgetLine.objects.for_plan(plan)),
         },
     )
 

@@ -136,12 +136,12 @@ def test_the_plan_page_sums_money_by_year_and_source(client, seed):
     assert "bố trí <strong>1.000</strong> · giải ngân <strong>400</strong>" in summary
     assert "tỷ lệ giải ngân <strong>40,0%</strong>" in summary
     by_source = {
-        (row["source"], row["capital_type"]): row for row in response.context["money_by_source"]
+        (row["source"], row["capital_type"]): row for row in response.context["money"].by_source
     }
     need_by_source = {}
     for (source, _type), row in by_source.items():
         need_by_source[source] = need_by_source.get(source, 0) + row["need"]
     assert need_by_source == {"central": 14_890 * TRIEU, "local": 17_310 * TRIEU}
-    years = {row["year"]: row for row in response.context["money_by_year"]}
+    years = {row["year"]: row for row in response.context["money"].by_year}
     assert (years[2013]["allocated"], years[2013]["disbursed"]) == (1_000 * TRIEU, 400 * TRIEU)
     assert sum(row["need"] for row in years.values()) == 32_200 * TRIEU
