@@ -54,12 +54,9 @@ def _stage_sums() -> dict:
     return {stage: models.Sum("amount", filter=Q(stage=stage), default=0) for stage in Stage.values}
 
 
-class BudgetLineQuerySet(models.QuerySet):
-    def for_plan(self, plan):
-        return self.filter(project__plan=plan)
-
-    def for_provinces(self, province_ids):
-        return self.filter(project__plan__province__in=province_ids)
+class AmountQuerySet(models.QuerySet):
+    """Sums over rows carrying ``year``, ``source``, ``capital_type``, ``stage`` and ``amount``:
+    budget lines, or the plans' money summaries that stand in for them on the dashboards."""
 
     def total(self) -> int:
         """The sum of ``amount`` in đồng (0 when there is no line)."""
@@ -80,6 +77,14 @@ class BudgetLineQuerySet(models.QuerySet):
         """``{"need": …, "allocated": …, "disbursed": …}`` in đồng over all the lines, in one
         query."""
         return self.aggregate(**_stage_sums())
+
+
+class BudgetLineQuerySet(AmountQuerySet):
+    def for_plan(self, plan):
+        return self.filter(project__plan=plan)
+
+    def for_provinces(self, province_ids):
+        return self.filter(project__plan__province__in=province_ids)
 
 
 class BudgetLine(models.Model):
@@ -137,6 +142,44 @@ class BudgetLine(models.Model):
     def clean(self):
         if self.amount is not None and self.amount < 0:
             raise ValidationError({"amount": _("Số tiền không được âm.")})
+
+
+class MoneySummary(models.Model):
+    """A plan's budget lines summed by year, source, capital type and stage: a few dozen rows
+    per plan that the dashboards read instead of every line (half a million nationally).
+
+    Derived data, never edited: ``budgets.summary`` rewrites a plan's rows whenever its lines
+    change (``refresh_money_summary`` rebuilds them all).
+    """
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="money_summary"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"), null=True)
+    source = models.CharField(_("nguồn vốn"), max_length=20, choices=Source.choices)
+    capital_type = models.CharField(_("loại vốn"), max_length=20, choices=CapitalType.choices)
+    stage = models.CharField(_("giai đoạn"), max_length=20, choices=Stage.choices)
+    amount = models.BigIntegerField(_("số tiền (đồng)"))
+    lines = models.PositiveIntegerField(_("số dòng kinh phí"))
+
+    objects = AmountQuerySet.as_manager()
+    province_lookup = "plan__province"
+
+    class Meta:
+        verbose_name = _("tổng hợp kinh phí của kế hoạch")
+        verbose_name_plural = _("tổng hợp kinh phí của kế hoạch")
+        constraints = [
+            # One row per key, the whole period (no year) included: two requests adding the
+            # first line of a key at once cannot make two rows (PostgreSQL; SQLite has one writer).
+            models.UniqueConstraint(
+                fields=["plan", "year", "source", "capital_type", "stage"],
+                nulls_distinct=False,
+                name="moneysummary_one_row_per_key",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.plan_id} — {self.year} — {self.source} — {self.stage}"
 
 
 class StatedTotal(models.Model):

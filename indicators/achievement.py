@@ -110,11 +110,28 @@ def _jan1(year):
     return 365 * y + y / 4 - y / 100 + y / 400 + 1
 
 
+def stored_progress():
+    """``progress`` as ``achievement()`` computes it (0 at baseline, 1 at target; NULL without
+    the numbers), from the indicator's stored inputs: it does not depend on the date, so the
+    indicator stores it too (``Indicator.stored_progress``)."""
+    baseline, target, actual = sql_number("baseline_"), F("final_target_number"), F("latest_number")
+    missing = Q(baseline_value__isnull=True) | Q(final_target_number__isnull=True)
+    return Case(
+        When(missing | Q(latest_number__isnull=True), then=Value(None)),
+        When(
+            final_target_number=baseline,
+            then=Case(When(latest_number=target, then=Value(1.0)), default=Value(0.0)),
+        ),
+        default=(actual - baseline) / (target - baseline),
+        output_field=FloatField(),
+    )
+
+
 def with_achievement(indicators: QuerySet, today: datetime.date) -> QuerySet:
     """``indicators`` annotated with ``target_year``, ``target_number``, ``actual_number`` (the
     stored ``final_target_*`` and ``latest_number``), ``baseline_number``, ``progress`` (0 at
-    baseline, 1 at target), ``elapsed`` and ``achievement`` (ON_TRACK, AT_RISK, OFF_TRACK or
-    UNKNOWN), as ``achievement()`` decides."""
+    baseline, 1 at target, stored), ``elapsed`` and ``achievement`` (ON_TRACK, AT_RISK,
+    OFF_TRACK or UNKNOWN), as ``achievement()`` decides."""
     indicators = indicators.annotate(
         target_year=F("final_target_year"),
         target_number=F("final_target_number"),
@@ -127,27 +144,12 @@ def with_achievement(indicators: QuerySet, today: datetime.date) -> QuerySet:
     elapsed = Least(
         Greatest(Cast(today.toordinal() - start, FloatField()) / span, Value(0.0)), Value(1.0)
     )
-    missing = (
-        Q(baseline_number__isnull=True)
-        | Q(target_number__isnull=True)
-        | Q(actual_number__isnull=True)
-    )
-    progress = Case(
-        When(missing, then=Value(None)),
-        When(
-            target_number=F("baseline_number"),
-            then=Case(
-                When(actual_number=F("target_number"), then=Value(1.0)), default=Value(0.0)
-            ),
-        ),
-        default=(F("actual_number") - F("baseline_number"))
-        / (F("target_number") - F("baseline_number")),
-        output_field=FloatField(),
-    )
-    indicators = indicators.annotate(elapsed=elapsed, progress=progress)
+    # Compiled once per query: the rule below names ``progress`` and ``elapsed`` three times,
+    # and Django writes an annotation out in full each time it is named.
+    indicators = indicators.annotate(elapsed=elapsed, progress=F("stored_progress"))
     return indicators.annotate(
         achievement=Case(
-            When(missing, then=Value(UNKNOWN)),
+            When(progress__isnull=True, then=Value(UNKNOWN)),
             When(progress__gte=1, then=Value(ON_TRACK)),
             When(progress__gte=F("elapsed") - float(AT_RISK_GAP), then=Value(ON_TRACK)),
             When(progress__gte=F("elapsed") - float(OFF_TRACK_GAP), then=Value(AT_RISK)),

@@ -7,7 +7,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from indicators.achievement import achievement, as_number, sql_number
+from indicators.achievement import achievement, as_number, sql_number, stored_progress
 from projects.models import Plan
 from projects.periods import YEAR_VALIDATORS
 from provinces.text import fold
@@ -17,15 +17,21 @@ VALUE_FIELD = {"max_digits": 18, "decimal_places": 4, "null": True, "blank": Tru
 
 class IndicatorQuerySet(models.QuerySet):
     def refresh_progress_inputs(self) -> int:
-        """Store each indicator's final target (year and number) and latest measured number,
-        in one UPDATE; ``as_number`` in SQL (x/y as a fraction)."""
+        """Store each indicator's final target (year and number) and latest measured number
+        (``as_number`` in SQL: x/y as a fraction), then its progress: two UPDATEs."""
         targets = IndicatorTarget.objects.filter(indicator=OuterRef("pk")).order_by("-year")
         latest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-date", "-id")
-        return self.update(
+        count = self.update(
             final_target_year=Subquery(targets.values("year")[:1]),
             final_target_number=Subquery(targets.annotate(n=sql_number()).values("n")[:1]),
             latest_number=Subquery(latest.annotate(n=sql_number()).values("n")[:1]),
         )
+        self.refresh_progress()
+        return count
+
+    def refresh_progress(self) -> int:
+        """Store ``stored_progress`` from the baseline and the stored target and latest number."""
+        return self.update(stored_progress=stored_progress())
 
 
 class Indicator(models.Model):
@@ -72,9 +78,16 @@ class Indicator(models.Model):
     final_target_year = models.PositiveSmallIntegerField(null=True, editable=False)
     final_target_number = models.FloatField(null=True, editable=False)
     latest_number = models.FloatField(null=True, editable=False)
+    stored_progress = models.FloatField(null=True, editable=False)
 
     history = HistoricalRecords(
-        excluded_fields=["search_key", "final_target_year", "final_target_number", "latest_number"]
+        excluded_fields=[
+            "search_key",
+            "final_target_year",
+            "final_target_number",
+            "latest_number",
+            "stored_progress",
+        ]
     )
     objects = IndicatorQuerySet.as_manager()
     province_lookup = "plan__province"
@@ -90,6 +103,7 @@ class Indicator(models.Model):
     def save(self, *args, **kwargs):
         self.search_key = fold(self.name)
         super().save(*args, **kwargs)
+        Indicator.objects.filter(pk=self.pk).refresh_progress()  # the baseline may have changed
 
     @property
     def baseline_display(self) -> str:

@@ -17,29 +17,46 @@ from budgets.money import rate
 from indicators.achievement import AT_RISK, LABELS, OFF_TRACK, ON_TRACK, UNKNOWN
 from indicators.models import IndicatorTarget, Measurement
 from projects.models import Project
-from projects.progress import DONE, current_period, reported_in
+from projects.progress import DONE, current_period, reported_projects
 from provinces.models import Province
 
 STAGES = Stage.values
 
 
-def project_figures(projects: QuerySet, today: datetime.date) -> dict:
+def _project_counts(today: datetime.date) -> dict:
     """Plans, projects, projects by status, late (past their end year and not done) and without
-    a report for the current period, in one query."""
+    a report for the current period: aggregates for one query."""
     year, quarter = current_period(today)
     active = ~Q(status__in=DONE)
-    figures = projects.order_by().aggregate(
-        plans=Count("plan", distinct=True),
-        projects=Count("id"),
-        late=Count("id", filter=active & Q(end_year__lt=today.year)),
-        unreported=Count("id", filter=active & ~Q(reported_in(year, quarter))),
+    return {
+        "plans": Count("plan", distinct=True),
+        "projects": Count("id"),
+        "late": Count("id", filter=active & Q(end_year__lt=today.year)),
+        "unreported": Count("id", filter=active & ~Q(pk__in=reported_projects(year, quarter))),
         **{f"status_{s}": Count("id", filter=Q(status=s)) for s in Project.Status.values},
-    )
+    }
+
+
+def _by_status(counts: dict) -> dict:
+    figures = {key: value for key, value in counts.items() if not key.startswith("status_")}
     figures["by_status"] = [
-        {"status": s, "label": label, "count": figures.pop(f"status_{s}")}
+        {"status": s, "label": label, "count": counts[f"status_{s}"]}
         for s, label in Project.Status.choices
     ]
     return figures
+
+
+def project_figures(projects: QuerySet, today: datetime.date) -> dict:
+    """The projects' headline figures (``_project_counts``), in one query."""
+    return _by_status(projects.order_by().aggregate(**_project_counts(today)))
+
+
+def national_figures(provinces: list) -> dict:
+    """The same figures as ``project_figures``, as the sum of the provinces' rows (a plan is of
+    one province, so its distinct count adds up too): no second pass over the projects."""
+    keys = ["plans", "projects", "late", "unreported"]
+    keys += [f"status_{s}" for s in Project.Status.values]
+    return _by_status({key: sum(row.counts.get(key, 0) for row in provinces) for key in keys})
 
 
 @dataclass
@@ -57,8 +74,9 @@ class Money:
 
 
 def money(lines: QuerySet) -> Money:
-    """One pass over the lines, grouped by year, source and capital type; the totals, the years
-    and the sources are sums of those few rows."""
+    """One pass over the lines (budget lines, or the plans' money summaries that sum them),
+    grouped by year, source and capital type; the totals, the years and the sources are sums of
+    those few rows."""
     rows = lines.stages_by("year", "source", "capital_type")
     total = dict.fromkeys(STAGES, 0)
     years: dict = defaultdict(lambda: dict.fromkeys(STAGES, 0))
@@ -150,13 +168,26 @@ def furthest_behind(indicators: QuerySet, limit: int = 15) -> list:
 class ProvinceRow:
     province: Province
     predecessors: list[str] = field(default_factory=list)
-    plans: int = 0
-    projects: int = 0
-    completed: int = 0
-    unreported: int = 0
+    counts: dict = field(default_factory=dict)  # the province's ``_project_counts``
     need: int = 0
     allocated: int = 0
     disbursed: int = 0
+
+    @property
+    def plans(self):
+        return self.counts.get("plans", 0)
+
+    @property
+    def projects(self):
+        return self.counts.get("projects", 0)
+
+    @property
+    def completed(self):
+        return self.counts.get(f"status_{Project.Status.COMPLETED}", 0)
+
+    @property
+    def unreported(self):
+        return self.counts.get("unreported", 0)
 
     @property
     def disbursement_rate(self):
@@ -166,7 +197,6 @@ class ProvinceRow:
 def provinces_side_by_side(projects: QuerySet, lines: QuerySet, today: datetime.date) -> list:
     """One row per province as it is today: a province merged in 2025 counts in the province it
     joined, whose row names it."""
-    year, quarter = current_period(today)
     provinces = {p.pk: p for p in Province.objects.all()}
     rows: dict[int, ProvinceRow] = {}
 
@@ -176,25 +206,13 @@ def provinces_side_by_side(projects: QuerySet, lines: QuerySet, today: datetime.
         return rows[pk]
 
     group = Coalesce("plan__province__successor", "plan__province")
-    for item in (
-        projects.order_by()
-        .values(today_province=group)
-        .annotate(
-            plans=Count("plan", distinct=True),
-            projects=Count("id"),
-            completed=Count("id", filter=Q(status=Project.Status.COMPLETED)),
-            unreported=Count("id", filter=~Q(status__in=DONE) & ~Q(reported_in(year, quarter))),
-        )
-    ):
-        target = row(item["today_province"])
-        for key in ("plans", "projects", "completed", "unreported"):
-            setattr(target, key, item[key])
+    for item in projects.order_by().values(today_province=group).annotate(**_project_counts(today)):
+        row(item.pop("today_province")).counts = item
     sums = {stage: Sum("amount", filter=Q(stage=stage), default=0) for stage in STAGES}
+    province = lines.model.province_lookup  # budget lines or the plans' money summaries
     for item in (
         lines.order_by()
-        .values(
-            today_province=Coalesce("project__plan__province__successor", "project__plan__province")
-        )
+        .values(today_province=Coalesce(f"{province}__successor", province))
         .annotate(**sums)
     ):
         target = row(item["today_province"])

@@ -24,7 +24,7 @@ from indicators.achievement import LABELS, with_achievement
 from indicators.models import Indicator, format_value
 from indicators.resources import IndicatorResource
 from itplan import dashboard
-from itplan.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
+from itplan.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter, money_filter
 from itplan.resources import ProjectResource
 from projects.models import Project
 from provinces.access import membership, require_role, scope, sees_all
@@ -58,8 +58,8 @@ def dashboard_view(request):
     projects = ProjectFilter(
         request.GET, queryset=scope(Project.objects.all(), request.user), request=request
     )
-    lines = BudgetLineFilter(
-        request.GET, queryset=scope(BudgetLine.objects.all(), request.user), request=request
+    lines = money_filter(
+        request.GET, lambda model: scope(model.objects.all(), request.user), request
     )
     indicators = IndicatorFilter(
         _indicator_params(request),
@@ -68,7 +68,11 @@ def dashboard_view(request):
     ).qs
     projects.is_valid()  # an invalid parameter is shown on the form and ignored
     national = sees_all(request.user) and not projects.form.cleaned_data.get("tinh")
-    figures = dashboard.project_figures(projects.qs, today)
+    if national:
+        provinces = dashboard.provinces_side_by_side(projects.qs, lines.qs, today)
+        figures = dashboard.national_figures(provinces)
+    else:
+        figures = dashboard.project_figures(projects.qs, today)
     money = dashboard.money(lines.qs)
     member = membership(request.user)
     # A national list of every plan and agency would be thousands of options: they are offered
@@ -118,7 +122,6 @@ def dashboard_view(request):
         },
     }
     if national:
-        provinces = dashboard.provinces_side_by_side(projects.qs, lines.qs, today)
         context["provinces"] = provinces
         charts["provinces"] = _money_chart(
             [p.province.name for p in provinces],

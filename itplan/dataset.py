@@ -46,6 +46,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.test.utils import override_settings
 
+from budgets import summary
 from budgets.models import BudgetLine, CapitalType, Source, Stage
 from indicators.models import Indicator, IndicatorTarget, Measurement
 from projects.models import Plan, Project, ProjectGroup, StatusUpdate
@@ -431,7 +432,7 @@ def clear() -> Counts:
     """Delete the generated plans (with everything under them) and users; provinces, agencies,
     seed plans and demo users stay. Writes no history rows."""
     counts = Counts(plans=generated_plans().count(), users=generated_users().count())
-    with override_settings(SIMPLE_HISTORY_ENABLED=False):
+    with override_settings(SIMPLE_HISTORY_ENABLED=False), summary.suspended():
         # Per province keeps the deletion collector's memory small. Projects go before their
         # plans (Project.group protects the groups) and amendments before the plans they amend.
         for province_id in set(generated_plans().values_list("province_id", flat=True)):
@@ -460,6 +461,7 @@ def generate(*, provinces: int = 34, seed: int = 1, scale: float = 1.0) -> Count
             _agencies(ctx, counts)
             _users(ctx, password, counts)
             _plans(ctx, sizes, counts)
+    summary.refresh(generated_plans().values_list("pk", flat=True))  # bulk_create: no signal
     return counts
 
 

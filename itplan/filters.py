@@ -14,10 +14,13 @@ cua" finds "Một cửa").
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from budgets.models import BudgetLine, CapitalType, Source, Stage
+from budgets.models import BudgetLine, CapitalType, MoneySummary, Source, Stage
 from indicators.achievement import LABELS as ACHIEVEMENT_LABELS
 from indicators.models import Indicator
 from projects.models import Plan, Project
@@ -27,6 +30,30 @@ from provinces.models import Agency, Province
 from provinces.text import folded_search
 
 LINE_PARAMS = {"nam": "year", "nguon": "source", "loai_von": "capital_type", "giai_doan": "stage"}
+
+
+class Select(forms.Select):
+    """A select written in Python. Django renders each option through two templates: on a
+    filter form of a hundred options that cost more than the dashboard's queries. Same HTML."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (
+                    option["value"],
+                    mark_safe(" selected") if option["selected"] else "",
+                    option["label"],
+                )
+                for _group, group_options, _index in widget["optgroups"]
+                for option in group_options
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options
+        )
 
 
 def _plans(request):
@@ -66,6 +93,9 @@ class PlanScopeFilterSet(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for filter_ in self.filters.values():
+            if "widget" not in filter_.extra and filter_.field_class.widget is forms.Select:
+                filter_.extra["widget"] = Select
         # Once a province is chosen, its plans and agencies only: a national list would be
         # thousands of options to render.
         province = (self.data or {}).get("tinh")
@@ -98,8 +128,8 @@ class PortalFilterSet(PlanScopeFilterSet):
     )
 
 
-class BudgetLineFilter(PortalFilterSet):
-    project_path = "project__"
+class LineFilterSet(PlanScopeFilterSet):
+    """The budget-line filters: year, source, capital type, stage."""
 
     nam = django_filters.NumberFilter(field_name="year", label=_("Năm"))
     nguon = django_filters.ChoiceFilter(
@@ -111,6 +141,11 @@ class BudgetLineFilter(PortalFilterSet):
     giai_doan = django_filters.ChoiceFilter(
         field_name="stage", label=_("Giai đoạn"), choices=Stage.choices
     )
+
+
+class BudgetLineFilter(PortalFilterSet, LineFilterSet):
+    project_path = "project__"
+
     sap_xep = django_filters.OrderingFilter(
         label=_("Sắp xếp"),
         fields=[
@@ -191,6 +226,30 @@ class ProjectFilter(BudgetLineFilter):
                 Exists(BudgetLine.objects.filter(project=OuterRef("pk"), **lines))
             )
         return queryset
+
+
+class MoneySummaryFilter(LineFilterSet):
+    """The same money as ``BudgetLineFilter``, from the plans' summaries: usable when no
+    project-level filter (text, lead agency, status) is set."""
+
+    PROJECT_PARAMS = ("q", "don_vi", "tinh_trang")
+
+    class Meta:
+        model = MoneySummary
+        fields = []
+
+    @classmethod
+    def answers(cls, data) -> bool:
+        return not any(data.get(name) for name in cls.PROJECT_PARAMS)
+
+
+def money_filter(data, queryset_of, request) -> django_filters.FilterSet:
+    """The filter of the money the query ``data`` asks for: over the plans' summaries where it
+    can (a few dozen rows per plan), over the budget lines otherwise. ``queryset_of(model)``
+    scopes a model's rows to the user."""
+    if MoneySummaryFilter.answers(data):
+        return MoneySummaryFilter(data, queryset=queryset_of(MoneySummary), request=request)
+    return BudgetLineFilter(data, queryset=queryset_of(BudgetLine), request=request)
 
 
 class IndicatorFilter(PlanScopeFilterSet):

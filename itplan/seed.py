@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from budgets import summary
 from budgets.models import BudgetLine, StatedTotal
 from budgets.money import to_dong
 from indicators.models import Indicator, IndicatorTarget, parse_value
@@ -148,6 +149,7 @@ def load_plan(path: Path, *, replace: bool = False) -> Plan | None:
     )
     for i, ind in enumerate(data.get("indicators") or []):
         _load_indicator(plan, i, ind)
+    summary.refresh([plan.pk])  # bulk_create sends no signal
     return plan
 
 

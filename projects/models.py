@@ -300,7 +300,11 @@ class StatusUpdate(VersionedModel):
         verbose_name = _("báo cáo tiến độ")
         verbose_name_plural = _("báo cáo tiến độ")
         ordering = ["-year", "-quarter", "-created_at"]
-        indexes = [models.Index(fields=["project", "year", "quarter"])]
+        indexes = [
+            models.Index(fields=["project", "year", "quarter"]),
+            # The dashboards ask which projects reported in a period, over all the projects.
+            models.Index(fields=["year", "quarter", "state"], name="status_update_period"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(quarter__isnull=True) | Q(quarter__gte=1, quarter__lte=4),

@@ -37,6 +37,15 @@ def reported_in(year: int, quarter: int | None) -> Exists:
     )
 
 
+def reported_projects(year: int, quarter: int | None) -> QuerySet:
+    """The ids of the projects with a report sent or approved for the period, for
+    ``pk__in``: counting over thousands of projects, the database reads it once (a hash)
+    where ``reported_in`` probes the reports once per project."""
+    return StatusUpdate.objects.filter(year=year, quarter=quarter, state__in=REPORTED).values(
+        "project"
+    )
+
+
 def due_reports(projects: QuerySet, year: int, quarter: int | None) -> QuerySet:
     """The projects among ``projects`` that still owe a report for the period: not completed or
     cancelled, with no report sent or approved for it."""

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from budgets import summary
 from budgets.models import BudgetLine, StatedTotal
 from projects.models import Plan, Project, ProjectGroup
 from provinces.agencies import AgencyIndex, guess_kind
@@ -96,6 +97,7 @@ def apply(
     result.projects_created = len(created)
     result.budget_lines += len(lines)
     result.stated_totals = _stated(preview, plan, groups, user, reason)
+    summary.refresh([plan.pk])  # bulk_create sends no signal
     if record is not None:
         for name, value in result.as_json().items():
             if hasattr(record, name):
