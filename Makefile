@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench setup db seed clean
+.PHONY: run test lint bench load setup db seed clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -34,6 +34,10 @@ lint: setup
 
 bench: setup
 	$(BIN)/python -m pytest benchmarks -q -p no:cacheprovider
+
+# 50 connections for 60 s against gunicorn on the national dataset (benchmarks/load.sh).
+load: setup
+	benchmarks/load.sh
 
 clean:
 	rm -rf $(VENV) db.sqlite3

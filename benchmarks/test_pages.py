@@ -121,15 +121,9 @@ def test_pages_at_national_scale(national, capsys):
         figures[name]["meets_target"] = figures[name]["ratio"] <= TARGET_RATIO and (
             name != "dashboard_national" or p50 < TARGET_NATIONAL_MS
         )
-    record(
-        "pages",
-        {
-            "database": connection.vendor,
-            "provinces": PROVINCES,
-            "runs": RUNS,
-            "pages": figures,
-        },
-    )
+    run = {"database": connection.vendor, "provinces": PROVINCES, "runs": RUNS, "pages": figures}
+    record("pages", run)  # the last run; and each database's own, kept side by side:
+    record(f"pages_{connection.vendor}", run)
     with capsys.disabled():
         print(f"\n{'page':32} {'p50 ms':>8} {'SQL ms':>8} {'ratio':>6} {'queries':>7}")
         for name, row in figures.items():

@@ -7,15 +7,17 @@ import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 
 from budgets.models import BudgetLine
-from projects.models import Project
+from projects.models import Project, StatusUpdate
 from tests.factories import (
     BudgetLineFactory,
     PlanFactory,
     ProjectFactory,
     ProvinceFactory,
     make_user,
+    report,
 )
 
 TRIEU = 10**6
@@ -67,6 +69,30 @@ def test_national_dashboard_puts_provinces_side_by_side_under_their_2025_names(c
     assert response.context["money"].total["need"] == sum(
         BudgetLine.objects.filter(stage="need").values_list("amount", flat=True)
     )
+
+
+def test_late_and_unreported_projects_add_up_on_the_national_dashboard(client, world):
+    """The national headline figures are the provinces' rows summed; each province's figures
+    count a project late when past its end year and unreported without a report sent for the
+    period (a draft does not count)."""
+    today = timezone.localdate()
+    a, b = world["a"], world["b"]
+    reported = ProjectFactory(plan=b.plan)
+    report(reported, world["staff_b"], state=StatusUpdate.State.SUBMITTED)
+    report(b, world["staff_b"])  # a draft: still unreported
+    ProjectFactory(plan=b.plan, status=Project.Status.COMPLETED)  # done: owes nothing
+    Project.objects.update(end_year=today.year + 1)
+    Project.objects.filter(pk=a.pk).update(end_year=today.year - 1)  # late, no report
+
+    client.force_login(world["national"])
+    national = client.get(reverse("dashboard")).context["figures"]
+    assert (national["projects"], national["late"], national["unreported"]) == (4, 1, 2)
+    assert national["plans"] == 2
+    assert {s["status"]: s["count"] for s in national["by_status"]}["completed"] == 1
+
+    client.force_login(world["leader_b"])
+    province = client.get(reverse("dashboard")).context["figures"]
+    assert (province["projects"], province["late"], province["unreported"]) == (3, 0, 1)
 
 
 def test_choosing_a_province_on_the_national_dashboard(client, seed):
