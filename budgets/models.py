@@ -78,6 +78,15 @@ class AmountQuerySet(models.QuerySet):
         query."""
         return self.aggregate(**_stage_sums())
 
+    def line_count(self) -> int:
+        """How many budget lines these rows are."""
+        return self.count()
+
+
+class MoneySummaryQuerySet(AmountQuerySet):
+    def line_count(self) -> int:
+        return self.aggregate(lines=models.Sum("lines", default=0))["lines"]
+
 
 class BudgetLineQuerySet(AmountQuerySet):
     def for_plan(self, plan):
@@ -162,7 +171,7 @@ class MoneySummary(models.Model):
     amount = models.BigIntegerField(_("số tiền (đồng)"))
     lines = models.PositiveIntegerField(_("số dòng kinh phí"))
 
-    objects = AmountQuerySet.as_manager()
+    objects = MoneySummaryQuerySet.as_manager()
     province_lookup = "plan__province"
 
     class Meta:

@@ -195,7 +195,20 @@ def _export(resource, queryset, fmt: str, name: str) -> HttpResponse:
     return response
 
 
-def _list(request, filterset, template: str, resource, name: str, extra=None):
+class CountedPaginator(Paginator):
+    """A paginator told how many rows there are (counted from the money summaries, where
+    ``COUNT(*)`` would scan every budget line)."""
+
+    def __init__(self, object_list, per_page, count: int):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @property
+    def count(self):
+        return self.known_count
+
+
+def _list(request, filterset, template: str, resource, name: str, extra=None, count=None):
     filterset.is_valid()  # an invalid parameter is shown on the form and ignored
     hidden = []
     if sees_all(request.user) and not filterset.form.cleaned_data.get("tinh"):
@@ -203,7 +216,11 @@ def _list(request, filterset, template: str, resource, name: str, extra=None):
     fmt = request.GET.get("xuat")
     if fmt in FORMATS:
         return _export(resource, filterset.qs, fmt, name)
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("trang"))
+    if count is None:
+        paginator = Paginator(filterset.qs, PAGE_SIZE)
+    else:
+        paginator = CountedPaginator(filterset.qs, PAGE_SIZE, count)
+    page = paginator.get_page(request.GET.get("trang"))
     return render(
         request,
         template,
@@ -248,14 +265,18 @@ def budget_list(request):
         .order_by("project", "year", "source", "capital_type", "stage")  # its index
     )
     filterset = BudgetLineFilter(request.GET, queryset=lines, request=request)
-    total = filterset.qs.stage_totals()
+    # The totals and the count over the same lines, from their summaries where possible
+    money = money_filter(
+        request.GET, lambda model: scope(model.objects.all(), request.user), request
+    ).qs
     return _list(
         request,
         filterset,
         "itplan/budget_list.html",
         BudgetLineResource(),
         "kinh-phi",
-        {"total": total, "sources": Source.choices},
+        {"total": money.stage_totals(), "sources": Source.choices},
+        count=money.line_count(),
     )
 
 

@@ -13,6 +13,7 @@ from budgets.models import BudgetLine, MoneySummary
 from itplan import dashboard
 from itplan.dataset import clear, generate, generated_plans
 from projects.models import Project
+from provinces.text import folded_search
 from tests.factories import BudgetLineFactory, PlanFactory, ProjectFactory, make_user
 from tests.test_appendix_import import FILES, SEED_CASES, empty_copy, import_file
 
@@ -159,3 +160,18 @@ def test_dashboard_reads_lines_when_a_project_filter_is_set(client, seed):
     assert response.context["money"].total["need"] == need < 32_200 * TRIEU
     assert response.context["figures"]["projects"] == 1
     assert dashboard.project_figures(Project.objects.filter(plan=plan), today)["projects"] > 1
+
+
+def test_budget_list_counts_and_totals_lines_from_the_summaries_as_from_the_lines(client, seed):
+    plan = seed["bac-lieu"]
+    client.force_login(make_user("ld", "leader", plan.province))
+    lines = BudgetLine.objects.filter(project__plan__province=plan.province)
+    for params, expected in (
+        ({}, lines),  # from the summaries
+        ({"nguon": "central", "giai_doan": "need"}, lines.filter(source="central", stage="need")),
+        ({"q": "mot cua"}, lines.filter(folded_search("project__search_key", "mot cua"))),
+    ):
+        response = client.get(reverse("budget_list"), params)
+        assert response.context["page"].paginator.count == expected.count() > 0, params
+        assert response.context["total"]["need"] == expected.filter(stage="need").total()
+        assert f"{expected.count()} dòng kinh phí" in response.content.decode()
