@@ -18,13 +18,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export.formats.base_formats import CSV, XLSX
 
-from budgets.models import BudgetLine, Source, Stage, need_subquery
+from budgets.models import BudgetLine, MoneySummary, Source, Stage, need_subquery
 from budgets.resources import BudgetLineResource
 from indicators.achievement import LABELS, with_achievement
 from indicators.models import Indicator, format_value
 from indicators.resources import IndicatorResource
-from itplan import dashboard
-from itplan.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter, money_filter
+from itplan import dashboard, filters
+from itplan.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
 from itplan.resources import ProjectResource
 from projects.models import Project
 from provinces.access import membership, require_role, scope, sees_all
@@ -58,8 +58,8 @@ def dashboard_view(request):
     projects = ProjectFilter(
         request.GET, queryset=scope(Project.objects.all(), request.user), request=request
     )
-    lines = money_filter(
-        request.GET, lambda model: scope(model.objects.all(), request.user), request
+    lines = BudgetLineFilter(
+        request.GET, queryset=scope(BudgetLine.objects.all(), request.user), request=request
     )
     indicators = IndicatorFilter(
         _indicator_params(request),
@@ -68,12 +68,13 @@ def dashboard_view(request):
     ).qs
     projects.is_valid()  # an invalid parameter is shown on the form and ignored
     national = sees_all(request.user) and not projects.form.cleaned_data.get("tinh")
+    money_rows = filters.money_rows(lines, scope(MoneySummary.objects.all(), request.user))
     if national:
-        provinces = dashboard.provinces_side_by_side(projects.qs, lines.qs, today)
+        provinces = dashboard.provinces_side_by_side(projects.qs, money_rows, today)
         figures = dashboard.national_figures(provinces)
     else:
         figures = dashboard.project_figures(projects.qs, today)
-    money = dashboard.money(lines.qs)
+    money = dashboard.money(money_rows)
     member = membership(request.user)
     # A national list of every plan and agency would be thousands of options: they are offered
     # once a province is chosen.
@@ -265,10 +266,8 @@ def budget_list(request):
         .order_by("project", "year", "source", "capital_type", "stage")  # its index
     )
     filterset = BudgetLineFilter(request.GET, queryset=lines, request=request)
-    # The totals and the count over the same lines, from their summaries where possible
-    money = money_filter(
-        request.GET, lambda model: scope(model.objects.all(), request.user), request
-    ).qs
+    # The totals and the count of the same lines, from their summaries where possible
+    money = filters.money_rows(filterset, scope(MoneySummary.objects.all(), request.user))
     return _list(
         request,
         filterset,

@@ -13,7 +13,7 @@ cua" finds "Một cửa").
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -229,27 +229,31 @@ class ProjectFilter(BudgetLineFilter):
 
 
 class MoneySummaryFilter(LineFilterSet):
-    """The same money as ``BudgetLineFilter``, from the plans' summaries: usable when no
-    project-level filter (text, lead agency, status) is set."""
-
-    PROJECT_PARAMS = ("q", "don_vi", "tinh_trang")
+    """The same money as ``BudgetLineFilter``, from the plans' summaries (``money_rows``)."""
 
     class Meta:
         model = MoneySummary
         fields = []
 
-    @classmethod
-    def answers(cls, data) -> bool:
-        return not any(data.get(name) for name in cls.PROJECT_PARAMS)
+
+PROJECT_PARAMS = ("q", "don_vi", "tinh_trang")
 
 
-def money_filter(data, queryset_of, request) -> django_filters.FilterSet:
-    """The filter of the money the query ``data`` asks for: over the plans' summaries where it
-    can (a few dozen rows per plan), over the budget lines otherwise. ``queryset_of(model)``
-    scopes a model's rows to the user."""
-    if MoneySummaryFilter.answers(data):
-        return MoneySummaryFilter(data, queryset=queryset_of(MoneySummary), request=request)
-    return BudgetLineFilter(data, queryset=queryset_of(BudgetLine), request=request)
+def money_rows(lines: BudgetLineFilter, summaries: QuerySet) -> QuerySet:
+    """The rows to sum for the money ``lines`` asks for: the plans' ``summaries`` (a few dozen
+    rows per plan) filtered as the lines are, or the lines themselves where a project-level
+    filter (text, lead agency, status) is set. Reuses ``lines``' validated form: no second
+    validation, no second lookup of the province or plan."""
+    lines.is_valid()  # once; an invalid parameter is left out, as the lines' own qs leaves it
+    data = getattr(lines.form, "cleaned_data", {})
+    if any(data.get(name) for name in PROJECT_PARAMS):
+        return lines.qs
+    summary = MoneySummaryFilter(queryset=summaries, request=lines.request)
+    rows = summaries
+    for name, filter_ in summary.filters.items():
+        if name in data:
+            rows = filter_.filter(rows, data[name])
+    return rows
 
 
 class IndicatorFilter(PlanScopeFilterSet):
