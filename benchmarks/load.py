@@ -12,6 +12,7 @@ TARGETS = {"requests_per_s": 150, "p95_ms": 300, "errors": 0}
 
 
 def sessions() -> None:
+    from django.contrib.auth import get_user_model
     from django.test import Client
 
     from provinces.models import Province
@@ -20,8 +21,6 @@ def sessions() -> None:
     province = Province.objects.get(slug="ha-noi")
     for role, who in (("national", None), ("leader", province)):
         username = f"load.{role}"
-        from django.contrib.auth import get_user_model
-
         user = get_user_model().objects.filter(username=username).first()
         user = user or make_user(username, role, who)
         client = Client()

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Subquery, Sum
+from django.db.models import Count, F, QuerySet, Subquery, Sum
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from budgets.models import BudgetLine, MoneySummary
@@ -43,6 +43,16 @@ def _active() -> bool:
     return not getattr(_state, "suspended", False)
 
 
+def line_sums(lines: QuerySet) -> QuerySet:
+    """``lines`` summed per plan and key: ``{"project__plan", *KEY, "amount", "lines"}`` rows.
+    Only the queryset API, so the migration that fills the table uses it on its models too."""
+    return (
+        lines.order_by()
+        .values("project__plan", *KEY)
+        .annotate(amount=Sum("amount"), lines=Count("id"))
+    )
+
+
 def refresh(plan_ids: Iterable[int] | None = None) -> int:
     """Rewrite the summary rows of ``plan_ids`` (of every plan when None) from their budget
     lines, in one transaction; returns the number of rows written."""
@@ -51,15 +61,10 @@ def refresh(plan_ids: Iterable[int] | None = None) -> int:
         plan_ids = set(plan_ids)
         summaries = summaries.filter(plan__in=plan_ids)
         lines = lines.filter(project__plan__in=plan_ids)
-    rows = (
-        lines.order_by()
-        .values("project__plan", *KEY)
-        .annotate(amount=Sum("amount"), lines=Count("id"))
-    )
     with transaction.atomic():
         summaries.delete()
         created = MoneySummary.objects.bulk_create(
-            (MoneySummary(plan_id=row.pop("project__plan"), **row) for row in rows),
+            (MoneySummary(plan_id=row.pop("project__plan"), **row) for row in line_sums(lines)),
             batch_size=1000,
         )
     return len(created)
@@ -79,10 +84,11 @@ def differences(plan_ids: Iterable[int] | None = None) -> dict:
         amount, count = stored.get(key, (0, 0))
         stored[key] = (amount + row[5], count + row[6])  # a duplicate row would be counted
     computed = {
-        row[:5]: row[5:]
-        for row in lines.order_by()
-        .values_list("project__plan", *KEY)
-        .annotate(amount=Sum("amount"), lines=Count("id"))
+        (row.pop("project__plan"), *(row.pop(field) for field in KEY)): (
+            row["amount"],
+            row["lines"],
+        )
+        for row in line_sums(lines)
     }
     return {
         key: (stored.get(key, (0, 0)), computed.get(key, (0, 0)))

@@ -115,9 +115,13 @@ def stored_progress():
     the numbers), from the indicator's stored inputs: it does not depend on the date, so the
     indicator stores it too (``Indicator.stored_progress``)."""
     baseline, target, actual = sql_number("baseline_"), F("final_target_number"), F("latest_number")
-    missing = Q(baseline_value__isnull=True) | Q(final_target_number__isnull=True)
+    missing = (
+        Q(baseline_value__isnull=True)
+        | Q(final_target_number__isnull=True)
+        | Q(latest_number__isnull=True)
+    )
     return Case(
-        When(missing | Q(latest_number__isnull=True), then=Value(None)),
+        When(missing, then=Value(None)),
         When(
             final_target_number=baseline,
             then=Case(When(latest_number=target, then=Value(1.0)), default=Value(0.0)),

@@ -51,12 +51,12 @@ def project_figures(projects: QuerySet, today: datetime.date) -> dict:
     return _by_status(projects.order_by().aggregate(**_project_counts(today)))
 
 
-def national_figures(provinces: list) -> dict:
+def national_figures(provinces: list, today: datetime.date) -> dict:
     """The same figures as ``project_figures``, as the sum of the provinces' rows (a plan is of
     one province, so its distinct count adds up too): no second pass over the projects."""
-    keys = ["plans", "projects", "late", "unreported"]
-    keys += [f"status_{s}" for s in Project.Status.values]
-    return _by_status({key: sum(row.counts.get(key, 0) for row in provinces) for key in keys})
+    return _by_status(
+        {key: sum(row.counts.get(key, 0) for row in provinces) for key in _project_counts(today)}
+    )
 
 
 @dataclass

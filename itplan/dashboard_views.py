@@ -71,7 +71,7 @@ def dashboard_view(request):
     money_rows = filters.money_rows(lines, scope(MoneySummary.objects.all(), request.user))
     if national:
         provinces = dashboard.provinces_side_by_side(projects.qs, money_rows, today)
-        figures = dashboard.national_figures(provinces)
+        figures = dashboard.national_figures(provinces, today)
     else:
         figures = dashboard.project_figures(projects.qs, today)
     money = dashboard.money(money_rows)
@@ -196,19 +196,6 @@ def _export(resource, queryset, fmt: str, name: str) -> HttpResponse:
     return response
 
 
-class CountedPaginator(Paginator):
-    """A paginator told how many rows there are (counted from the money summaries, where
-    ``COUNT(*)`` would scan every budget line)."""
-
-    def __init__(self, object_list, per_page, count: int):
-        super().__init__(object_list, per_page)
-        self.known_count = count
-
-    @property
-    def count(self):
-        return self.known_count
-
-
 def _list(request, filterset, template: str, resource, name: str, extra=None, count=None):
     filterset.is_valid()  # an invalid parameter is shown on the form and ignored
     hidden = []
@@ -217,10 +204,9 @@ def _list(request, filterset, template: str, resource, name: str, extra=None, co
     fmt = request.GET.get("xuat")
     if fmt in FORMATS:
         return _export(resource, filterset.qs, fmt, name)
-    if count is None:
-        paginator = Paginator(filterset.qs, PAGE_SIZE)
-    else:
-        paginator = CountedPaginator(filterset.qs, PAGE_SIZE, count)
+    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    if count is not None:  # counted already (from the money summaries): no COUNT(*) of the rows
+        paginator.count = count  # a cached_property: the value given stands
     page = paginator.get_page(request.GET.get("trang"))
     return render(
         request,

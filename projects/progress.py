@@ -28,15 +28,6 @@ REPORTED = [State.SUBMITTED, State.APPROVED]
 DONE = [Project.Status.COMPLETED, Project.Status.CANCELLED]
 
 
-def reported_in(year: int, quarter: int | None) -> Exists:
-    """Whether a project (the outer query's row) has a report sent or approved for the period."""
-    return Exists(
-        StatusUpdate.objects.filter(
-            project=OuterRef("pk"), year=year, quarter=quarter, state__in=REPORTED
-        )
-    )
-
-
 def reported_projects(year: int, quarter: int | None) -> QuerySet:
     """The ids of the projects with a report sent or approved for the period, for
     ``pk__in``: counting over thousands of projects, the database reads it once (a hash)
@@ -44,6 +35,11 @@ def reported_projects(year: int, quarter: int | None) -> QuerySet:
     return StatusUpdate.objects.filter(year=year, quarter=quarter, state__in=REPORTED).values(
         "project"
     )
+
+
+def reported_in(year: int, quarter: int | None) -> Exists:
+    """Whether a project (the outer query's row) has a report sent or approved for the period."""
+    return Exists(reported_projects(year, quarter).filter(project=OuterRef("pk")))
 
 
 def due_reports(projects: QuerySet, year: int, quarter: int | None) -> QuerySet:

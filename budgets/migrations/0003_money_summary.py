@@ -3,29 +3,18 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from budgets.summary import line_sums
+
 
 def fill(apps, schema_editor):
-    """The summaries of the plans already on the portal (``budgets.summary.refresh``, written
-    against the historical models)."""
+    """The summaries of the plans already on the portal (``budgets.summary.refresh``, on the
+    historical models)."""
     BudgetLine = apps.get_model("budgets", "BudgetLine")
     MoneySummary = apps.get_model("budgets", "MoneySummary")
-    rows = (
-        BudgetLine.objects.order_by()
-        .values("project__plan", "year", "source", "capital_type", "stage")
-        .annotate(total=models.Sum("amount"), count=models.Count("id"))
-    )
     MoneySummary.objects.bulk_create(
         (
-            MoneySummary(
-                plan_id=row["project__plan"],
-                year=row["year"],
-                source=row["source"],
-                capital_type=row["capital_type"],
-                stage=row["stage"],
-                amount=row["total"],
-                lines=row["count"],
-            )
-            for row in rows
+            MoneySummary(plan_id=row.pop("project__plan"), **row)
+            for row in line_sums(BudgetLine.objects.all())
         ),
         batch_size=1000,
     )
