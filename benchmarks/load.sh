@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DATABASE_URL="${LOAD_DATABASE_URL:-sqlite:///$PWD/load.sqlite3}"
-export DJANGO_DEBUG=0 SECRET_KEY=load-test-only ALLOWED_HOSTS=127.0.0.1
-export LOAD_CONNECTIONS="${LOAD_CONNECTIONS:-50}" LOAD_WORKERS="${LOAD_WORKERS:-3}"
+export DJANGO_DEBUG=0 SECRET_KEY=load-test-only ALLOWED_HOSTS=127.0.0.1 CONN_MAX_AGE=60  # as in production
+export LOAD_CONNECTIONS="${LOAD_CONNECTIONS:-50}" LOAD_WORKERS="${LOAD_WORKERS:-4}"
 export LOAD_RESULT="$PWD/load-result.json"
 PORT="${LOAD_PORT:-8770}"
 PY=.venv/bin/python

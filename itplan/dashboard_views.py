@@ -11,19 +11,18 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export.formats.base_formats import CSV, XLSX
 
-from budgets.models import BudgetLine, MoneySummary, Source, Stage, need_subquery
+from budgets.models import BudgetLine, MoneySummary, Stage, need_subquery
 from budgets.resources import BudgetLineResource
 from indicators.achievement import LABELS, with_achievement
 from indicators.models import Indicator, format_value
 from indicators.resources import IndicatorResource
-from itplan import dashboard, filters
+from itplan import dashboard, filters, pagecache
 from itplan.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
 from itplan.resources import ProjectResource
 from projects.models import Project
@@ -54,6 +53,16 @@ def _indicator_params(request):
 @login_required
 def dashboard_view(request):
     require_role(request.user)
+    return pagecache.render(
+        request,
+        "itplan/dashboard.html",
+        _("Tổng quan"),
+        lambda: _dashboard(request),
+        scripts=("vendor/chartjs/chart.umd.min.js", "js/charts.js"),
+    )
+
+
+def _dashboard(request) -> dict:
     today = timezone.localdate()
     projects = ProjectFilter(
         request.GET, queryset=scope(Project.objects.all(), request.user), request=request
@@ -156,7 +165,7 @@ def dashboard_view(request):
             for i in behind
         ]
     context["charts"] = charts
-    return render(request, "itplan/dashboard.html", context)
+    return context
 
 
 def _query(params: dict) -> str:
@@ -196,31 +205,41 @@ def _export(resource, queryset, fmt: str, name: str) -> HttpResponse:
     return response
 
 
-def _list(request, filterset, template: str, resource, name: str, extra=None, count=None):
-    filterset.is_valid()  # an invalid parameter is shown on the form and ignored
-    hidden = []
-    if sees_all(request.user) and not filterset.form.cleaned_data.get("tinh"):
-        hidden = ["ke_hoach", "don_vi"]
+def _list(request, filterset, template: str, title: str, resource, name: str, extra=None):
+    """A list page (from the cache while the data is the same), or its rows as ?xuat=xlsx|csv.
+
+    ``filterset`` and ``extra`` are functions: they are called only when the page is computed.
+    ``extra`` may give ``count``, the number of rows when known already (from the money
+    summaries): the paginator then does not COUNT(*) them."""
     fmt = request.GET.get("xuat")
     if fmt in FORMATS:
-        return _export(resource, filterset.qs, fmt, name)
-    paginator = Paginator(filterset.qs, PAGE_SIZE)
-    if count is not None:  # counted already (from the money summaries): no COUNT(*) of the rows
-        paginator.count = count  # a cached_property: the value given stands
-    page = paginator.get_page(request.GET.get("trang"))
-    return render(
-        request,
-        template,
-        {
-            "filter": filterset,
-            "page": page,
+        return _export(resource, _valid(filterset()).qs, fmt, name)
+
+    def context():
+        rows = _valid(filterset())
+        hidden = []
+        if sees_all(request.user) and not rows.form.cleaned_data.get("tinh"):
+            hidden = ["ke_hoach", "don_vi"]
+        more = extra(rows) if extra else {}
+        paginator = Paginator(rows.qs, PAGE_SIZE)
+        if "count" in more:
+            paginator.count = more.pop("count")  # a cached_property: the value given stands
+        return {
+            "filter": rows,
+            "page": paginator.get_page(request.GET.get("trang")),
             "export_xlsx": link(request, request.resolver_match.url_name, xuat="xlsx"),
             "export_csv": link(request, request.resolver_match.url_name, xuat="csv"),
             "page_query": _page_query(request),
             "hidden_filters": hidden,
-            **(extra or {}),
-        },
-    )
+            **more,
+        }
+
+    return pagecache.render(request, template, title, context)
+
+
+def _valid(filterset):
+    filterset.is_valid()  # an invalid parameter is shown on the form and ignored
+    return filterset
 
 
 def _page_query(request) -> str:
@@ -233,44 +252,58 @@ def _page_query(request) -> str:
 @login_required
 def project_list(request):
     require_role(request.user)
-    projects = (
-        scope(Project.objects.all(), request.user)
-        .select_related("plan__province", "lead_agency")
-        .annotate(need=need_subquery())
-        .order_by("plan", "order", "id")  # the project_list_order index
-    )
-    filterset = ProjectFilter(request.GET, queryset=projects, request=request)
-    return _list(request, filterset, "itplan/project_list.html", ProjectResource(), "du-an")
+
+    def rows():
+        projects = (
+            scope(Project.objects.all(), request.user)
+            .select_related("plan__province", "lead_agency")
+            .annotate(need=need_subquery())
+            .order_by("plan", "order", "id")  # the project_list_order index
+        )
+        return ProjectFilter(request.GET, queryset=projects, request=request)
+
+    title = _("Danh sách dự án, nhiệm vụ")
+    return _list(request, rows, "itplan/project_list.html", title, ProjectResource(), "du-an")
 
 
 @login_required
 def budget_list(request):
     require_role(request.user)
-    lines = (
-        scope(BudgetLine.objects.all(), request.user)
-        .select_related("project__plan__province")
-        .order_by("project", "year", "source", "capital_type", "stage")  # its index
-    )
-    filterset = BudgetLineFilter(request.GET, queryset=lines, request=request)
-    # The totals and the count of the same lines, from their summaries where possible
-    money = filters.money_rows(filterset, scope(MoneySummary.objects.all(), request.user))
+
+    def rows():
+        lines = (
+            scope(BudgetLine.objects.all(), request.user)
+            .select_related("project__plan__province")
+            .order_by("project", "year", "source", "capital_type", "stage")  # its index
+        )
+        return BudgetLineFilter(request.GET, queryset=lines, request=request)
+
+    def totals(lines):
+        # The totals and the count of the same lines, from their summaries where possible
+        money = filters.money_rows(lines, scope(MoneySummary.objects.all(), request.user))
+        return {
+            "total": money.stage_totals(),
+            "count": money.line_count(),
+        }
+
+    title = _("Danh sách kinh phí")
     return _list(
-        request,
-        filterset,
-        "itplan/budget_list.html",
-        BudgetLineResource(),
-        "kinh-phi",
-        {"total": money.stage_totals(), "sources": Source.choices},
-        count=money.line_count(),
+        request, rows, "itplan/budget_list.html", title, BudgetLineResource(), "kinh-phi", totals
     )
 
 
 @login_required
 def indicator_list(request):
     require_role(request.user)
-    indicators = with_achievement(
-        scope(Indicator.objects.select_related("plan__province"), request.user),
-        timezone.localdate(),
-    ).order_by("plan__province__name", "plan__document_number", "order", "id")
-    filterset = IndicatorFilter(request.GET, queryset=indicators, request=request)
-    return _list(request, filterset, "itplan/indicator_list.html", IndicatorResource(), "chi-tieu")
+
+    def rows():
+        indicators = with_achievement(
+            scope(Indicator.objects.select_related("plan__province"), request.user),
+            timezone.localdate(),
+        ).order_by("plan__province__name", "plan__document_number", "order", "id")
+        return IndicatorFilter(request.GET, queryset=indicators, request=request)
+
+    title = _("Danh sách chỉ tiêu")
+    return _list(
+        request, rows, "itplan/indicator_list.html", title, IndicatorResource(), "chi-tieu"
+    )

@@ -49,6 +49,7 @@ from django.test.utils import override_settings
 from budgets import summary
 from budgets.models import BudgetLine, CapitalType, Source, Stage
 from indicators.models import Indicator, IndicatorTarget, Measurement
+from itplan import pagecache
 from projects.models import Plan, Project, ProjectGroup, StatusUpdate
 from provinces.models import Agency, Membership, Province
 from provinces.text import fold
@@ -462,6 +463,7 @@ def generate(*, provinces: int = 34, seed: int = 1, scale: float = 1.0) -> Count
             _users(ctx, password, counts)
             _plans(ctx, sizes, counts)
     summary.refresh(generated_plans().values_list("pk", flat=True))  # bulk_create: no signal
+    pagecache.data_changed()
     return counts
 
 

@@ -15,6 +15,7 @@ from budgets import summary
 from budgets.models import BudgetLine, StatedTotal
 from budgets.money import to_dong
 from indicators.models import Indicator, IndicatorTarget, parse_value
+from itplan import pagecache
 from projects.models import Plan, Project, ProjectGroup
 from provinces.agencies import guess_kind
 from provinces.models import Agency, Membership, Province
@@ -150,6 +151,7 @@ def load_plan(path: Path, *, replace: bool = False) -> Plan | None:
     for i, ind in enumerate(data.get("indicators") or []):
         _load_indicator(plan, i, ind)
     summary.refresh([plan.pk])  # bulk_create sends no signal
+    pagecache.data_changed()
     return plan
 
 

@@ -92,12 +92,26 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         # Persistent connections are opt-in (CONN_MAX_AGE=60 in production).
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_health_checks=True,  # a persistent connection lost (database restarted) is replaced
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles the dashboards' aggregates (cost above 100.000) on every
     # request: 15-20 ms of a 60 ms query, never won back on tables of this size.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+
+# Shared by every worker: the rendered dashboards and lists (itplan.pagecache) and the data
+# version they are keyed on. The database by default (its table comes with `migrate`); a
+# deployment with Redis can point CACHES at it instead.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "itplan_cache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+# How long a cached page may live at most; a write to the data replaces it at once. 0: no cache.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "900"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -16,6 +16,7 @@ from simple_history.utils import bulk_create_with_history
 
 from budgets import summary
 from budgets.models import BudgetLine, StatedTotal
+from itplan import pagecache
 from projects.models import Plan, Project, ProjectGroup
 from provinces.agencies import AgencyIndex, guess_kind
 from provinces.models import Agency
@@ -98,6 +99,7 @@ def apply(
     result.budget_lines += len(lines)
     result.stated_totals = _stated(preview, plan, groups, user, reason)
     summary.refresh([plan.pk])  # bulk_create sends no signal
+    pagecache.data_changed()
     if record is not None:
         for name, value in result.as_json().items():
             if hasattr(record, name):
