@@ -132,7 +132,7 @@ class Project(VersionedModel):
         verbose_name=_("nhóm"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,  # a group goes with its plan, not alone
         related_name="projects",
     )
     ref = models.CharField(

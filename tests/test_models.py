@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import RestrictedError
 
 from budgets.models import BudgetLine
 from projects.models import Plan
@@ -91,3 +92,22 @@ def test_project_keeps_the_period_as_written_and_its_parsed_years(db):
     project.refresh_from_db()
     assert project.period == "2013-3015"
     assert (project.start_year, project.end_year) == (2013, None)
+
+
+def test_a_plan_goes_with_its_groups_and_projects_but_a_used_group_stays(client, db):
+    from django.urls import reverse
+
+    from tests.factories import make_user
+
+    project = ProjectFactory()
+    BudgetLineFactory(project=project)
+    plan, group = project.plan, project.group
+    with pytest.raises(RestrictedError):
+        group.delete()  # its project would be left without its heading
+    assert Plan.objects.filter(pk=plan.pk).exists()
+
+    client.force_login(make_user("quantri", "admin"))
+    response = client.post(reverse("admin:projects_plan_delete", args=[plan.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert not Plan.objects.filter(pk=plan.pk).exists()
+    assert not BudgetLine.objects.filter(project_id=project.pk).exists()
