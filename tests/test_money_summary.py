@@ -91,11 +91,12 @@ def test_a_rolled_back_change_leaves_the_summary_as_it_was():
     assert summary.differences() == {}
 
 
-def test_money_entered_on_the_project_page_reaches_the_dashboard(client, seed):
-    plan = seed["bac-lieu"]
+def enter_disbursement(client, plan):
+    """A staff member of the plan's province enters 1,25 tỷ disbursed in 2014 on the page of
+    the plan's first project."""
     project = plan.projects.order_by("order").first()
     client.force_login(make_user("cb", "staff", plan.province))
-    response = client.post(
+    return client.post(
         reverse("project_detail", args=[project.pk]),
         {
             "year": 2014,
@@ -105,6 +106,11 @@ def test_money_entered_on_the_project_page_reaches_the_dashboard(client, seed):
             "amount": "1,25 tỷ",
         },
     )
+
+
+def test_money_entered_on_the_project_page_reaches_the_dashboard(client, seed):
+    plan = seed["bac-lieu"]
+    response = enter_disbursement(client, plan)
     assert response.status_code == 302
     assert summary.differences() == {}
     client.force_login(make_user("ld", "leader", plan.province))

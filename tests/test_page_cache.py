@@ -12,9 +12,9 @@ from django.urls import reverse
 
 from budgets.models import BudgetLine
 from projects.models import Project
-from tests.factories import make_user
 from tests.test_appendix_import import FILES, SEED_CASES, empty_copy, import_file
 from tests.test_dashboard import login, text_of
+from tests.test_money_summary import enter_disbursement
 
 pytestmark = pytest.mark.django_db(transaction=True)
 TRIEU = 10**6
@@ -75,19 +75,7 @@ def test_money_entered_by_staff_reaches_the_leaders_cached_dashboard(client, see
     plan = seed["bac-lieu"]
     login(client, "lanhdao.baclieu")
     assert text_of(get(client)[0], "allocated") == "0 · 0"
-    staff = make_user("cb", "staff", plan.province)
-    client.force_login(staff)
-    response = client.post(
-        reverse("project_detail", args=[plan.projects.order_by("order").first().pk]),
-        {
-            "year": 2014,
-            "stage": "disbursed",
-            "source": "local",
-            "capital_type": "investment",
-            "amount": "1,25 tỷ",
-        },
-    )
-    assert response.status_code == 302
+    assert enter_disbursement(client, plan).status_code == 302
     login(client, "lanhdao.baclieu")
     assert text_of(get(client)[0], "allocated") == "0 · 1.250"
 
