@@ -4,6 +4,7 @@ import re
 from decimal import Decimal
 
 from django.utils import numberformat
+from num2words import num2words
 
 UNITS = {"dong": 1, "trieu": 10**6, "ty": 10**9}
 UNIT_LABELS = {"dong": "đồng", "trieu": "triệu đồng", "ty": "tỷ đồng"}
@@ -33,6 +34,13 @@ def in_unit(amount: int | None, unit: str = "trieu", max_decimals: int = 3) -> s
     value = value.normalize()
     decimals = max(0, -value.as_tuple().exponent)
     return vietnamese_number(value, decimals)
+
+
+def in_words(amount: int) -> str:
+    """Whole đồng read out as documents write totals: 32_200_000_000 -> "Ba mươi hai tỷ hai trăm
+    triệu đồng" (num2words' Vietnamese: "lẻ" for a missing tens digit, "mốt", "lăm")."""
+    words = num2words(amount, lang="vi")
+    return f"{words[:1].upper()}{words[1:]} đồng"
 
 
 def vietnamese_number(value, decimal_pos: int | None = None) -> str:

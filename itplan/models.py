@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from budgets.models import CapitalType, Source
 from projects.models import Plan
+from provinces.models import Province
 
 
 class AppendixImport(models.Model):
@@ -70,3 +72,93 @@ class AppendixImport(models.Model):
 
     def __str__(self):
         return f"{self.file_name} → {self.plan.document_number}"
+
+
+class Report(models.Model):
+    """A progress report to the People's Committee (báo cáo UBND): its scope (the dashboard's
+    filter parameters) and period, and what the clerk writes around the figures: header,
+    difficulties, proposals, signature, recipients.
+
+    A draft is drawn from the data as it is now. Issuing it (``itplan.reports.issue``) gives it
+    its number and freezes it: the figures (``data``) and the PDF are stored, and later changes
+    to the projects do not touch it.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Dự thảo")
+        ISSUED = "issued", _("Đã ban hành")
+
+    province = models.ForeignKey(
+        Province,
+        verbose_name=_("tỉnh"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reports",
+        help_text=_("Để trống cho báo cáo toàn quốc."),
+    )
+    params = models.JSONField(_("phạm vi (bộ lọc)"), default=dict, blank=True)
+    period = models.CharField(_("kỳ báo cáo"), max_length=10, blank=True)
+    state = models.CharField(
+        _("trạng thái"), max_length=10, choices=State.choices, default=State.DRAFT
+    )
+    parent_body = models.CharField(_("cơ quan chủ quản"), max_length=200, blank=True)
+    issuing_body = models.CharField(_("cơ quan ban hành"), max_length=200)
+    number = models.CharField(
+        _("số, ký hiệu"), max_length=50, blank=True, help_text=_("Ví dụ “15/BC-SKHCN”.")
+    )
+    place = models.CharField(_("địa danh"), max_length=100)
+    issue_date = models.DateField(_("ngày ban hành"))
+    summary = models.CharField(_("trích yếu"), max_length=500)
+    recipient = models.CharField(_("kính gửi"), max_length=300)
+    difficulties = models.TextField(_("khó khăn, vướng mắc"), blank=True)
+    proposals = models.TextField(_("kiến nghị, đề xuất"), blank=True)
+    signer_title = models.CharField(
+        _("quyền hạn, chức vụ người ký"),
+        max_length=200,
+        help_text=_("Mỗi dòng một dòng của khối chữ ký, ví dụ “KT. GIÁM ĐỐC” rồi “PHÓ GIÁM ĐỐC”."),
+    )
+    signer_name = models.CharField(_("họ tên người ký"), max_length=200, blank=True)
+    recipients = models.TextField(_("nơi nhận"), blank=True)
+    data = models.JSONField(_("số liệu khi ban hành"), null=True, blank=True, editable=False)
+    pdf = models.FileField(_("tệp PDF đã ban hành"), upload_to="bao-cao/%Y/", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người soạn"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("soạn lúc"), auto_now_add=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người ban hành"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    issued_at = models.DateTimeField(_("ban hành lúc"), null=True, blank=True)
+
+    history = HistoricalRecords()
+    province_lookup = "province"
+
+    class Meta:
+        verbose_name = _("báo cáo UBND")
+        verbose_name_plural = _("báo cáo UBND")
+        ordering = ["-issue_date", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province", "number"],
+                condition=models.Q(state="issued"),
+                name="report_issued_number_unique",
+            ),
+        ]
+
+    def __str__(self):
+        number = self.number or _("dự thảo")
+        return f"{number} — {self.summary}"
+
+    @property
+    def issued(self) -> bool:
+        return self.state == self.State.ISSUED

@@ -1,3 +1,5 @@
+import datetime
+
 from django import template
 
 from budgets.money import in_unit, vietnamese_number
@@ -43,3 +45,13 @@ def achievement_label(status: str) -> str:
 def clamp_percent(value) -> int:
     """A percentage held to 0–100, for the width of a bar."""
     return max(0, min(100, int(value)))
+
+
+@register.filter
+def dmy(value) -> str:
+    """A date, or an ISO date string (as reports store them), as dd/mm/yyyy."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        value = datetime.date.fromisoformat(value)
+    return value.strftime("%d/%m/%Y")

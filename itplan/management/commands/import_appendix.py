@@ -10,8 +10,8 @@ from django.db import transaction
 from budgets.models import CapitalType, Source
 from budgets.money import UNITS
 from itplan.appendix import Defaults, apply, preview_file
+from itplan.management.plans import find_plan
 from itplan.models import AppendixImport
-from projects.models import Plan
 
 
 class Command(BaseCommand):
@@ -39,7 +39,7 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="Tên đăng nhập ghi vào lịch sử.")
 
     def handle(self, *args, **options):
-        plan = self.plan(options["plan"], options.get("province"))
+        plan = find_plan(options["plan"], options.get("province"))
         path: Path = options["file"]
         try:
             content = path.read_bytes()
@@ -75,14 +75,3 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(output, ensure_ascii=False, indent=2))
         if not preview.importable:
             sys.exit(1)
-
-    def plan(self, number: str, province: str | None) -> Plan:
-        plans = Plan.objects.filter(document_number=number)
-        if province:
-            plans = plans.filter(province__slug=province)
-        found = list(plans[:2])
-        if not found:
-            raise CommandError(f"Không có kế hoạch số “{number}”.")
-        if len(found) > 1:
-            raise CommandError(f"Có nhiều kế hoạch số “{number}”; hãy chọn --province.")
-        return found[0]

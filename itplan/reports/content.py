@@ -1,0 +1,279 @@
+"""What a UBND report says, as plain data: the figures of the dashboard (``itplan.dashboard``)
+over the report's scope (the dashboard's filter parameters: a plan is ``ke_hoach``, a province
+``tinh``) and period.
+
+The result holds only numbers and text (JSON), so an issued report keeps it as it was, and the
+HTML, the PDF and the Excel file are all drawn from the same dictionary. Money is whole đồng.
+"""
+
+import datetime
+from types import SimpleNamespace
+
+from django.db.models import F, Max, Min, Prefetch, Q
+from django.utils.translation import gettext as _
+
+from budgets.models import BudgetLine, MoneySummary, Stage
+from budgets.money import in_words
+from budgets.reconciliation import reconcile
+from indicators.achievement import with_achievement
+from indicators.models import Indicator, Measurement
+from itplan import dashboard, filters
+from itplan.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
+from itplan.reports.period import Period
+from projects.models import Plan, Project, StatusUpdate, period_label
+from provinces.access import membership, scope
+
+# The filter parameters a report keeps: the dashboard's, without sorting, paging or export.
+PARAMS = ("tinh", "ke_hoach", "don_vi", "tinh_trang", "q", "nam", "nguon", "loai_von")
+
+
+class ReportError(ValueError):
+    """A scope the user may not report on, or cannot be read; the message says why."""
+
+
+def clean_params(query) -> dict:
+    """The report's scope from a query string (a ``QueryDict`` or a dict): the filter only."""
+    return {key: str(query.get(key)) for key in PARAMS if query.get(key) not in (None, "")}
+
+
+def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
+    """The report's content for ``user`` (whose scope bounds it) as JSON data. Raises
+    ``ReportError`` naming a parameter outside the user's scope or unreadable."""
+    request = SimpleNamespace(user=user)
+    projects = ProjectFilter(params, queryset=scope(Project.objects.all(), user), request=request)
+    if not projects.is_valid():
+        problems = "; ".join(
+            f"{projects.form.fields[name].label}: {' '.join(errors)}"
+            for name, errors in projects.form.errors.items()
+        )
+        raise ReportError(_("Phạm vi báo cáo không hợp lệ (%(problems)s).") % {"problems": problems})
+    chosen = projects.form.cleaned_data
+    plan, province = chosen.get("ke_hoach"), chosen.get("tinh")
+    if province is None and plan is not None:
+        province = plan.province
+    if province is None:
+        member = membership(user)
+        province = member.province if member and member.province_id else None
+    plans = scope(Plan.objects.all(), user)
+    if plan is not None:
+        plans = plans.filter(pk=plan.pk)
+    elif province is not None:
+        plans = plans.filter(Q(province=province) | Q(province__successor=province))
+    years = plans.aggregate(start=Min("start_year"), end=Max("end_year"))
+    plan_years = (years["start"], years["end"]) if years["start"] else None
+    national = province is None
+    end = period.end(today)
+
+    lines = BudgetLineFilter(params, queryset=scope(BudgetLine.objects.all(), user), request=request)
+    money_rows = filters.money_rows(lines, scope(MoneySummary.objects.all(), user))
+    money = dashboard.money(money_rows.filter(period.lines()))
+    data = {
+        "scope": {
+            "params": params,
+            "national": national,
+            "province": province.name if province else "",
+            "province_id": province.pk if province else None,
+            "plan": _plan(plan) if plan else None,
+            "plans": [_plan(p) for p in plans.order_by("issue_date")[:10]],
+            "plan_count": plans.count(),
+            "filter": _describe(projects.form, params),
+        },
+        "period": {
+            "code": period.code,
+            "label": period.label(plan_years),
+            "end": end.isoformat(),
+        },
+        "today": today.isoformat(),
+        "figures": _figures(dashboard.project_figures(projects.qs, today)),
+        "money": _money(money),
+    }
+    reports = _approved_reports(projects.qs, period)
+    data["difficulties"] = _gathered(reports, "difficulties")
+    data["proposals"] = _gathered(reports, "proposals")
+    indicators = scope(Indicator.objects.all(), user)
+    indicator_params = {k: v for k, v in params.items() if k in ("tinh", "ke_hoach")}
+    indicators = IndicatorFilter(indicator_params, queryset=indicators, request=request).qs
+    if national:
+        data["provinces"] = [
+            {
+                "name": row.province.name,
+                "predecessors": row.predecessors,
+                "plans": row.plans,
+                "projects": row.projects,
+                "completed": row.completed,
+                "need": row.need,
+                "allocated": row.allocated,
+                "disbursed": row.disbursed,
+            }
+            for row in dashboard.provinces_side_by_side(projects.qs, money_rows, today)
+        ]
+        counts = dashboard.indicator_figures(with_achievement(indicators, end))
+        data["indicator_counts"] = [
+            {"label": str(row["label"]), "count": row["count"]} for row in counts["by_status"]
+        ]
+    else:
+        data["projects"] = _projects(projects.qs, reports)
+        data["indicators"] = _indicators(indicators, end)
+        data["reconciliation"] = [
+            check for check in (_reconciliation(p) for p in plans.order_by("issue_date")) if check
+        ]
+    return data
+
+
+def _describe(form, params: dict) -> str:
+    """The filter beyond the province and plan, as the dashboard's form names it:
+    "Tình trạng: Đang thực hiện; Năm: 2014"."""
+    parts = []
+    for name in params:
+        value = form.cleaned_data.get(name)
+        if name in ("tinh", "ke_hoach") or value in (None, ""):
+            continue
+        field = form.fields[name]
+        shown = dict(getattr(field, "choices", ())).get(value, value) if isinstance(value, str) else value
+        parts.append(f"{field.label}: {shown}")
+    return "; ".join(parts)
+
+
+def _plan(plan: Plan) -> dict:
+    return {
+        "number": plan.document_number,
+        "date": plan.issue_date.isoformat(),
+        "title": plan.title,
+        "province": plan.province.name,
+        "years": [plan.start_year, plan.end_year],
+    }
+
+
+def _figures(figures: dict) -> dict:
+    return {
+        "plans": figures["plans"],
+        "projects": figures["projects"],
+        "late": figures["late"],
+        "by_status": [
+            {"status": row["status"], "label": str(row["label"]), "count": row["count"]}
+            for row in figures["by_status"]
+        ],
+    }
+
+
+def _money(money: dashboard.Money) -> dict:
+    stages = Stage.values
+    return {
+        "total": money.total,
+        "words": {stage: in_words(money.total[stage]) for stage in stages},
+        "rate": None if money.disbursement_rate is None else str(money.disbursement_rate),
+        "by_year": [
+            {"label": str(row["year"] or _("Cả giai đoạn")), **{s: row[s] for s in stages}}
+            for row in money.by_year
+        ],
+        "by_source": [
+            {
+                "label": f"{row['source_label']} · {row['capital_type_label']}",
+                **{s: row[s] for s in stages},
+            }
+            for row in money.by_source
+        ],
+    }
+
+
+def _approved_reports(projects, period: Period) -> list[dict]:
+    """The period's approved progress reports of ``projects``, each project's newest first (a
+    year's own report after its quarters)."""
+    return list(
+        StatusUpdate.objects.filter(
+            period.reports(), state=StatusUpdate.State.APPROVED, project__in=projects.values("pk")
+        )
+        .order_by(
+            "project__plan", "project__order", "project", "-year", F("quarter").desc(nulls_first=True)
+        )
+        .values(
+            "project", "project__name", "year", "quarter", "results", "difficulties", "proposals"
+        )
+    )
+
+
+def _gathered(reports: list[dict], field: str) -> str:
+    """The period's difficulties (or proposals), one line per project report: the text a
+    clerk edits before issuing."""
+    lines, seen = [], set()
+    for report in reports:
+        text = " ".join(report[field].split())
+        if text and (report["project"], text) not in seen:
+            seen.add((report["project"], text))
+            period = period_label(report["year"], report["quarter"])
+            lines.append(f"- {report['project__name']} ({period}): {text}")
+    return "\n".join(lines)
+
+
+def _projects(projects, reports: list[dict]) -> list[dict]:
+    latest = {}
+    for report in reports:
+        latest.setdefault(report["project"], report)
+    rows = []
+    for project in projects.select_related("plan", "group", "lead_agency").order_by(
+        "plan__issue_date", "plan", "group__order", "order", "id"
+    ):
+        report = latest.get(project.pk)
+        rows.append(
+            {
+                "ref": project.ref,
+                "name": project.name,
+                "plan": project.plan.document_number,
+                "group": str(project.group) if project.group else "",
+                "agency": project.lead_agency.name if project.lead_agency else "",
+                "status": project.get_status_display(),
+                "percent": project.percent_complete,
+                "results": " ".join(report["results"].split()) if report else "",
+                "report_period": period_label(report["year"], report["quarter"]) if report else "",
+            }
+        )
+    return rows
+
+
+def _indicators(indicators, end: datetime.date) -> list[dict]:
+    """Each indicator's baseline, final target, latest measurement up to the period's end and
+    achievement at that date (``Indicator.progress``)."""
+    measured = Measurement.objects.filter(date__lte=end)
+    rows = []
+    for indicator in indicators.select_related("plan").prefetch_related(
+        "targets", Prefetch("measurements", queryset=measured)
+    ):
+        target, latest, result = indicator.progress(end)
+        rows.append(
+            {
+                "ref": indicator.ref,
+                "name": indicator.name,
+                "plan": indicator.plan.document_number,
+                "baseline": indicator.baseline_display,
+                "baseline_year": indicator.baseline_year,
+                "target": target.display if target else "",
+                "target_year": target.year if target else None,
+                "actual": latest.display if latest else "",
+                "actual_date": latest.date.isoformat() if latest else None,
+                "achievement": result.label,
+                "percent": result.percent,
+            }
+        )
+    return rows
+
+
+def _reconciliation(plan: Plan) -> dict | None:
+    """The plan's stated totals that its rows do not add up to, and its other anomalies."""
+    check = reconcile(plan)
+    rows = [
+        {
+            "label": c.stated_total.label,
+            "where": c.stated_total.where,
+            "scope": c.scope_label,
+            "stated": c.stated_total.amount,
+            "computed": c.computed,
+            "difference": c.difference,
+        }
+        for c in check.checks
+        if c.computed is not None and not c.matches
+    ]
+    # ``reconcile`` writes each difference out as a sentence first: the table has those
+    others = check.anomalies[len(rows) :]
+    if not rows and not others:
+        return None
+    return {"number": plan.document_number, "rows": rows, "anomalies": others}

@@ -1,0 +1,104 @@
+"""A UBND report as a document: its header and narrative defaults, its content (live for a draft,
+frozen for an issued report), and issuing it."""
+
+import datetime
+import re
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from itplan.models import Report
+from itplan.reports.content import ReportError, build
+from itplan.reports.period import Period
+from provinces.models import Province
+
+ISSUING_BODY = "SỞ KHOA HỌC VÀ CÔNG NGHỆ"  # the IT department's home since the 2025 merger
+NUMBER = re.compile(r"^\d+/\S+$")
+
+
+def new_report(*, params: dict, period: Period, user, today: datetime.date) -> tuple[Report, dict]:
+    """An unsaved draft with the header, summary, signature and narrative a clerk would write
+    for this scope and period, and its content. Raises ``ReportError`` for a scope outside the
+    user's."""
+    data = build(params=params, period=period, user=user, today=today)
+    scope = data["scope"]
+    province = Province.objects.filter(pk=scope["province_id"]).first()
+    if scope["plan"]:
+        plan = scope["plan"]
+        subject = _("Kết quả thực hiện %(title)s (%(number)s)") % {
+            "title": plan["title"],
+            "number": plan["number"],
+        }
+        if period.year:  # the whole period is in the plan's title already
+            subject += f", {data['period']['label']}"
+    elif province:
+        subject = _(
+            "Kết quả thực hiện các kế hoạch ứng dụng công nghệ thông tin tỉnh %(province)s, "
+            "%(period)s"
+        ) % {"province": province.name, "period": data["period"]["label"]}
+    else:
+        subject = _("Kết quả thực hiện các kế hoạch ứng dụng công nghệ thông tin, %(period)s") % {
+            "period": data["period"]["label"]
+        }
+    report = Report(
+        province=province,
+        params=params,
+        period=period.code,
+        parent_body=_("UBND TỈNH %(name)s") % {"name": province.name.upper()} if province else "",
+        issuing_body=ISSUING_BODY,
+        number="",
+        place=province.name if province else _("Hà Nội"),
+        issue_date=today,
+        summary=subject,
+        recipient=_("Ủy ban nhân dân tỉnh %(name)s") % {"name": province.name} if province else "",
+        difficulties=data["difficulties"]
+        or _("Các báo cáo tiến độ đã duyệt trong kỳ không nêu khó khăn, vướng mắc."),
+        proposals=data["proposals"]
+        or _("Các báo cáo tiến độ đã duyệt trong kỳ không nêu kiến nghị, đề xuất."),
+        signer_title=_("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"),
+        signer_name="",
+        recipients=_("- Như trên;\n- Lãnh đạo Sở;\n- Lưu: VT."),
+        created_by=user if user.pk else None,
+    )
+    return report, data
+
+
+def content(report: Report, user, today: datetime.date) -> dict:
+    """What the report shows: as issued, or for a draft the data as it is now."""
+    if report.issued:
+        return report.data
+    return build(params=report.params, period=Period.parse(report.period), user=user, today=today)
+
+
+def issue(report: Report, *, user, number: str, issue_date: datetime.date) -> Report:
+    """Give the draft its number and date and freeze it: its content and its PDF are stored,
+    so later changes to the data do not change the issued report. Raises ``ReportError``."""
+    from itplan.reports.render import pdf  # WeasyPrint is loaded only to print
+
+    number = number.strip()
+    if not NUMBER.match(number):
+        raise ReportError(
+            _("Số, ký hiệu “%(number)s” chưa đúng: ghi số rồi ký hiệu, ví dụ 15/BC-SKHCN.")
+            % {"number": number}
+        )
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        if report.issued:
+            raise ReportError(_("Báo cáo này đã ban hành, không ban hành lại được."))
+        taken = Report.objects.filter(
+            province=report.province, number=number, state=Report.State.ISSUED
+        )
+        if taken.exists():
+            raise ReportError(
+                _("Số %(number)s đã dùng cho một báo cáo đã ban hành khác.") % {"number": number}
+            )
+        report.number, report.issue_date = number, issue_date
+        report.data = content(report, user, timezone.localdate())
+        report.state = Report.State.ISSUED
+        report.issued_by, report.issued_at = user, timezone.now()
+        name = f"{number.replace('/', '-')}.pdf"
+        report.pdf.save(name, ContentFile(pdf(report, report.data)), save=False)
+        report.save()
+    return report

@@ -1,0 +1,81 @@
+"""A UBND report as HTML (the page and the printable file) and PDF (WeasyPrint), from the same
+template and the same content (``itplan.reports.content``)."""
+
+import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from budgets.models import Stage
+from itplan.models import Report
+from itplan.reports import charts
+
+CSS = Path(settings.BASE_DIR) / "static" / "css" / "report.css"
+
+
+def place_and_date(place: str, date: datetime.date) -> str:
+    """"Bạc Liêu, ngày 05 tháng 01 năm 2026": days under 10 and months 1 and 2 with a leading
+    zero, as Nghị định 30/2020/NĐ-CP writes them."""
+    month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
+    return _("%(place)s, ngày %(day)s tháng %(month)s năm %(year)s") % {
+        "place": place,
+        "day": f"{date.day:02d}",
+        "month": month,
+        "year": date.year,
+    }
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def context(report: Report, data: dict) -> dict:
+    """What the document template needs: the report's own words and the content's figures."""
+    money = data["money"]
+    stage_labels = [str(label) for label in Stage.labels]
+    projects = data["figures"]["projects"]
+    return {
+        "report": report,
+        "data": data,
+        "place_and_date": place_and_date(report.place, report.issue_date),
+        "signer_lines": _lines(report.signer_title),
+        "recipients": _lines(report.recipients),
+        "difficulties": _lines(report.difficulties),
+        "proposals": _lines(report.proposals),
+        "stage_labels": stage_labels,
+        "status_rows": [
+            {**row, "share": round(100 * row["count"] / projects) if projects else 0}
+            for row in data["figures"]["by_status"]
+        ],
+        "money_chart": charts.grouped_bars(
+            [row["label"] for row in money["by_year"]],
+            [
+                (label, [row[stage] for row in money["by_year"]])
+                for label, stage in zip(stage_labels, Stage.values, strict=True)
+            ],
+            unit=10**6,
+        )
+        if len(money["by_year"]) > 1  # one bar ("cả giai đoạn") says no more than the table
+        else None,
+        "status_chart": charts.horizontal_bars(
+            [(row["label"], row["count"]) for row in data["figures"]["by_status"]]
+        ),
+    }
+
+
+def html(report: Report, data: dict) -> str:
+    """The report as a standalone HTML file (its stylesheet inlined): what is printed to PDF,
+    and what the command line writes with ``--format html``."""
+    return render_to_string(
+        "reports/print.html", {**context(report, data), "css": CSS.read_text(encoding="utf-8")}
+    )
+
+
+def pdf(report: Report, data: dict) -> bytes:
+    """The report as an A4 PDF with the Tinos font embedded (static/fonts)."""
+    from weasyprint import HTML  # heavy: loaded only to print
+
+    # The stylesheet's font URLs are relative to static/css/
+    return HTML(string=html(report, data), base_url=str(CSS)).write_pdf()
