@@ -4,7 +4,6 @@ import re
 from decimal import Decimal
 
 from django.utils import numberformat
-from num2words import num2words
 
 UNITS = {"dong": 1, "trieu": 10**6, "ty": 10**9}
 UNIT_LABELS = {"dong": "đồng", "trieu": "triệu đồng", "ty": "tỷ đồng"}
@@ -36,11 +35,48 @@ def in_unit(amount: int | None, unit: str = "trieu", max_decimals: int = 3) -> s
     return vietnamese_number(value, decimals)
 
 
+_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+
+
+def _hundreds(n: int, full: bool) -> list[str]:
+    """0 < n < 1000 in words; ``full`` when digits come before it: "không trăm linh năm"."""
+    hundreds, tens, units = n // 100, n // 10 % 10, n % 10
+    words = [_DIGITS[hundreds], "trăm"] if hundreds or full else []
+    if tens == 0:
+        if units:
+            words += ["linh", _DIGITS[units]] if words else [_DIGITS[units]]
+    else:
+        words += ["mười"] if tens == 1 else [_DIGITS[tens], "mươi"]
+        if units == 1 and tens > 1:
+            words.append("mốt")
+        elif units == 5:
+            words.append("lăm")
+        elif units:
+            words.append(_DIGITS[units])
+    return words
+
+
+def _number_words(n: int, full: bool = False) -> list[str]:
+    """n > 0 in words: groups of three under "tỷ", the tỷ read as a number of its own
+    (9.876 tỷ: "chín nghìn tám trăm bảy mươi sáu tỷ"); a zero group is skipped."""
+    billions, rest = divmod(n, 10**9)
+    words = _number_words(billions, full) + ["tỷ"] if billions else []
+    full = full or bool(billions)
+    for scale, name in ((10**6, "triệu"), (10**3, "nghìn"), (1, "")):
+        group = rest // scale % 1000
+        if group:
+            words += _hundreds(group, full) + ([name] if name else [])
+            full = True
+    return words
+
+
 def in_words(amount: int) -> str:
-    """Whole đồng read out as documents write totals: 32_200_000_000 -> "Ba mươi hai tỷ hai trăm
-    triệu đồng" (num2words' Vietnamese: "lẻ" for a missing tens digit, "mốt", "lăm")."""
-    words = num2words(amount, lang="vi")
-    return f"{words[:1].upper()}{words[1:]} đồng"
+    """Whole đồng read out as documents write totals: 32_200_000_000 -> "Ba mươi hai tỷ hai
+    trăm triệu đồng", 439_050_000_000 -> "Bốn trăm ba mươi chín tỷ không trăm năm mươi triệu
+    đồng". Written here because num2words' Vietnamese drops the "không trăm" that documents and
+    cheques write (it reads 439.050 triệu as "… chín tỷ năm mươi triệu")."""
+    text = " ".join(_number_words(amount)) if amount else "không"
+    return f"{text[:1].upper()}{text[1:]} đồng"
 
 
 def vietnamese_number(value, decimal_pos: int | None = None) -> str:

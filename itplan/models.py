@@ -88,14 +88,10 @@ class Report(models.Model):
         DRAFT = "draft", _("Dự thảo")
         ISSUED = "issued", _("Đã ban hành")
 
+    # A report is issued by a province's department to its People's Committee; a national
+    # roll-up is only previewed and downloaded, never issued.
     province = models.ForeignKey(
-        Province,
-        verbose_name=_("tỉnh"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="reports",
-        help_text=_("Để trống cho báo cáo toàn quốc."),
+        Province, verbose_name=_("tỉnh"), on_delete=models.PROTECT, related_name="reports"
     )
     params = models.JSONField(_("phạm vi (bộ lọc)"), default=dict, blank=True)
     period = models.CharField(_("kỳ báo cáo"), max_length=10, blank=True)

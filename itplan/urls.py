@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from itplan import dashboard_views, progress_views, views
+from itplan.reports import views as report_views
 
 admin.site.site_header = _("Cổng theo dõi kế hoạch ứng dụng CNTT")
 admin.site.site_title = _("Kế hoạch CNTT")
@@ -43,4 +44,13 @@ urlpatterns = [
         name="attachment_delete",
     ),
     path("chi-tieu/<int:indicator_id>/", progress_views.indicator_detail, name="indicator_detail"),
+    path("bao-cao-ubnd/", report_views.report_index, name="report_index"),
+    path("bao-cao-ubnd/xem/", report_views.report_preview, name="report_preview"),
+    path("bao-cao-ubnd/<int:report_id>/", report_views.report_detail, name="report_detail"),
+    path("bao-cao-ubnd/<int:report_id>/ban-hanh/", report_views.report_issue, name="report_issue"),
+    path(
+        "bao-cao-ubnd/<int:report_id>/tai/<str:fmt>/",
+        report_views.report_download,
+        name="report_download",
+    ),
 ]

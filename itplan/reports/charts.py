@@ -58,7 +58,8 @@ def grouped_bars(labels: list[str], series: list[tuple[str, list[int]]], unit: i
         "bars": bars,
         "grid": grid,
         "labels": [
-            {"x": round(LEFT + (i + 0.5) * slot, 1), "text": label} for i, label in enumerate(labels)
+            {"x": round(LEFT + (i + 0.5) * slot, 1), "text": label}
+            for i, label in enumerate(labels)
         ],
         "legend": [
             {"x": LEFT + j * 150, "colour": COLOURS[j % len(COLOURS)], "text": name}

@@ -21,7 +21,7 @@ from itplan import dashboard, filters
 from itplan.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
 from itplan.reports.period import Period
 from projects.models import Plan, Project, StatusUpdate, period_label
-from provinces.access import membership, scope
+from provinces.access import membership, scope, sees_all
 
 # The filter parameters a report keeps: the dashboard's, without sorting, paging or export.
 PARAMS = ("tinh", "ke_hoach", "don_vi", "tinh_trang", "q", "nam", "nguon", "loai_von")
@@ -46,12 +46,14 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
             f"{projects.form.fields[name].label}: {' '.join(errors)}"
             for name, errors in projects.form.errors.items()
         )
-        raise ReportError(_("Phạm vi báo cáo không hợp lệ (%(problems)s).") % {"problems": problems})
+        raise ReportError(
+            _("Phạm vi báo cáo không hợp lệ (%(problems)s).") % {"problems": problems}
+        )
     chosen = projects.form.cleaned_data
     plan, province = chosen.get("ke_hoach"), chosen.get("tinh")
     if province is None and plan is not None:
         province = plan.province
-    if province is None:
+    if province is None and not sees_all(user):  # staff and leaders report on their province
         member = membership(user)
         province = member.province if member and member.province_id else None
     plans = scope(Plan.objects.all(), user)
@@ -64,9 +66,12 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
     national = province is None
     end = period.end(today)
 
-    lines = BudgetLineFilter(params, queryset=scope(BudgetLine.objects.all(), user), request=request)
+    lines = BudgetLineFilter(
+        params, queryset=scope(BudgetLine.objects.all(), user), request=request
+    )
     money_rows = filters.money_rows(lines, scope(MoneySummary.objects.all(), user))
-    money = dashboard.money(money_rows.filter(period.lines()))
+    money_rows = money_rows.filter(period.lines())
+    money = dashboard.money(money_rows)
     data = {
         "scope": {
             "params": params,
@@ -129,7 +134,11 @@ def _describe(form, params: dict) -> str:
         if name in ("tinh", "ke_hoach") or value in (None, ""):
             continue
         field = form.fields[name]
-        shown = dict(getattr(field, "choices", ())).get(value, value) if isinstance(value, str) else value
+        shown = (
+            dict(getattr(field, "choices", ())).get(value, value)
+            if isinstance(value, str)
+            else value
+        )
         parts.append(f"{field.label}: {shown}")
     return "; ".join(parts)
 
@@ -184,7 +193,11 @@ def _approved_reports(projects, period: Period) -> list[dict]:
             period.reports(), state=StatusUpdate.State.APPROVED, project__in=projects.values("pk")
         )
         .order_by(
-            "project__plan", "project__order", "project", "-year", F("quarter").desc(nulls_first=True)
+            "project__plan",
+            "project__order",
+            "project",
+            "-year",
+            F("quarter").desc(nulls_first=True),
         )
         .values(
             "project", "project__name", "year", "quarter", "results", "difficulties", "proposals"

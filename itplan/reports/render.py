@@ -16,7 +16,7 @@ CSS = Path(settings.BASE_DIR) / "static" / "css" / "report.css"
 
 
 def place_and_date(place: str, date: datetime.date) -> str:
-    """"Bạc Liêu, ngày 05 tháng 01 năm 2026": days under 10 and months 1 and 2 with a leading
+    """ "Bạc Liêu, ngày 05 tháng 01 năm 2026": days under 10 and months 1 and 2 with a leading
     zero, as Nghị định 30/2020/NĐ-CP writes them."""
     month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
     return _("%(place)s, ngày %(day)s tháng %(month)s năm %(year)s") % {

@@ -185,8 +185,14 @@ def xlsx(report: Report, data: dict) -> bytes:
         sheet = _sheet(book, _("Chênh lệch"), report, unit, landscape=True)
         _table(
             sheet,
-            [_("Kế hoạch"), _("Số tổng"), _("Phạm vi"), _("Văn bản ghi"), _("Tính lại"),
-             _("Chênh lệch")],
+            [
+                _("Kế hoạch"),
+                _("Số tổng"),
+                _("Phạm vi"),
+                _("Văn bản ghi"),
+                _("Tính lại"),
+                _("Chênh lệch"),
+            ],
             [
                 [
                     plan["number"],

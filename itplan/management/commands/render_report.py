@@ -16,7 +16,7 @@ RENDERERS = {"pdf": pdf, "xlsx": xlsx, "html": lambda report, data: html(report,
 class Command(BaseCommand):
     help = (
         "Lập báo cáo UBND (dự thảo) của một kế hoạch, một tỉnh hoặc toàn quốc cho một kỳ, "
-        "ra tệp PDF, HTML hoặc Excel. Ví dụ: render_report --plan \"2213/QĐ-UBND\" "
+        'ra tệp PDF, HTML hoặc Excel. Ví dụ: render_report --plan "2213/QĐ-UBND" '
         "--period 2014 --format pdf -o bao-cao.pdf"
     )
 

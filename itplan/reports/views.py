@@ -1,0 +1,212 @@
+"""The "Báo cáo UBND" pages: choose a scope and period, see the report, download it as PDF or
+Excel; staff keep a draft, edit its narrative and issue it; issued reports are listed and
+downloaded by the users of their province only.
+
+Who may do what: reading needs a role; a scope outside the user's (another province's plan or
+province in the URL) answers 400 with the reason; drafts are written and issued by the
+province's staff (and admins); another province's report answers 404, national viewers
+included: a report belongs to the department that sends it.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Max, Min
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from itplan.models import Report
+from itplan.reports import (
+    Period,
+    PeriodError,
+    ReportError,
+    clean_params,
+    content,
+    issue,
+    new_report,
+)
+from itplan.reports.forms import IssueForm, ReportForm, period_choices
+from itplan.reports.render import context, html, pdf
+from itplan.reports.workbook import xlsx
+from projects.models import Plan
+from provinces.access import can_edit, province_ids, require_role, scope, sees_all
+from provinces.models import Province
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMATS = ("pdf", "xlsx", "html")
+
+
+def _reports(user):
+    """The stored reports ``user`` may see: their province's (admins: all)."""
+    reports = Report.objects.select_related("province", "created_by", "issued_by")
+    return reports if user.is_superuser else reports.filter(province__in=province_ids(user))
+
+
+def _choices(user) -> dict:
+    plans = scope(Plan.objects.all(), user).order_by("province__name", "-issue_date")
+    years = plans.aggregate(start=Min("start_year"), end=Max("end_year"))
+    today = timezone.localdate()
+    start, end = years["start"] or today.year, max(years["end"] or today.year, today.year)
+    return {
+        "plans": plans,
+        "provinces": Province.objects.filter(valid_until__isnull=True) if sees_all(user) else [],
+        "periods": period_choices(start, end),
+    }
+
+
+@login_required
+def report_index(request):
+    require_role(request.user)
+    return render(
+        request,
+        "reports/index.html",
+        {
+            **_choices(request.user),
+            "reports": _reports(request.user)[:100],
+            "can_edit": can_edit(request.user),
+        },
+    )
+
+
+def _file_name(report: Report, extension: str) -> str:
+    number = report.number or _("du-thao")
+    return f"bao-cao-{slugify(number)}-{report.issue_date:%Y-%m-%d}.{extension}"
+
+
+def _download(report: Report, data: dict, fmt: str) -> HttpResponse:
+    if fmt == "pdf":
+        response = HttpResponse(pdf(report, data), content_type="application/pdf")
+    elif fmt == "xlsx":
+        response = HttpResponse(xlsx(report, data), content_type=XLSX)
+    else:
+        response = HttpResponse(html(report, data), content_type="text/html; charset=utf-8")
+        fmt = "html"
+    response["Content-Disposition"] = f'attachment; filename="{_file_name(report, fmt)}"'
+    return response
+
+
+@login_required
+def report_preview(request):
+    """The report for the scope and period in the URL (the dashboard's filter and ``ky``),
+    computed now; ``?dinh_dang=pdf|xlsx|html`` downloads it; staff POST it to keep a draft."""
+    require_role(request.user)
+    params = clean_params(request.GET)
+    try:
+        period = Period.parse(request.GET.get("ky"))
+        report, data = new_report(
+            params=params, period=period, user=request.user, today=timezone.localdate()
+        )
+    except (PeriodError, ReportError) as error:
+        context_ = {**_choices(request.user), "error": str(error), "reports": []}
+        return render(request, "reports/index.html", context_, status=400)
+    if request.method == "POST":
+        if not can_edit(request.user):
+            raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới soạn được báo cáo ban hành."))
+        if report.province is None:
+            messages.error(
+                request, _("Hãy chọn một tỉnh hoặc một kế hoạch để soạn báo cáo ban hành.")
+            )
+            return redirect(request.get_full_path())
+        report.created_by = request.user
+        report.save()
+        messages.success(request, _("Đã lưu dự thảo. Sửa phần chữ rồi ban hành khi sẵn sàng."))
+        return redirect("report_detail", report.pk)
+    fmt = request.GET.get("dinh_dang")
+    if fmt in FORMATS:
+        return _download(report, data, fmt)
+    query = request.GET.copy()
+    query.pop("dinh_dang", None)
+    return render(
+        request,
+        "reports/preview.html",
+        {
+            **context(report, data),
+            **_choices(request.user),
+            "query": query.urlencode(),
+            "period_code": period.code,
+            "can_edit": can_edit(request.user) and report.province is not None,
+        },
+    )
+
+
+def _report(request, report_id: int) -> Report:
+    require_role(request.user)
+    return get_object_or_404(_reports(request.user), pk=report_id)
+
+
+@login_required
+def report_detail(request, report_id: int):
+    """A stored report: a draft with its form (staff), or the issued report as it was issued."""
+    report = _report(request, report_id)
+    editable = not report.issued and can_edit(request.user)
+    form = ReportForm(request.POST or None, instance=report) if editable else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied(_("Báo cáo đã ban hành hoặc bạn không có quyền sửa."))
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Đã lưu dự thảo."))
+            return redirect("report_detail", report.pk)
+    try:
+        data = content(report, request.user, timezone.localdate())
+    except ReportError as error:  # a draft whose plan was since deleted or moved
+        messages.error(request, str(error))
+        return redirect("report_index")
+    return render(
+        request,
+        "reports/detail.html",
+        {
+            **context(report, data),
+            "form": form,
+            "issue_form": IssueForm() if editable else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def report_issue(request, report_id: int):
+    report = _report(request, report_id)
+    if not can_edit(request.user):
+        raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới ban hành được báo cáo."))
+    form = IssueForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Hãy ghi số, ký hiệu của báo cáo."))
+        return redirect("report_detail", report.pk)
+    try:
+        issue(
+            report,
+            user=request.user,
+            number=form.cleaned_data["number"],
+            issue_date=report.issue_date,
+        )
+    except ReportError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Đã ban hành báo cáo số %(number)s.") % {"number": form.cleaned_data["number"]},
+        )
+    return redirect("report_detail", report.pk)
+
+
+@login_required
+def report_download(request, report_id: int, fmt: str):
+    """An issued report's stored PDF, or its tables (from its stored data) as Excel; a draft's
+    PDF or Excel drawn from the data now."""
+    report = _report(request, report_id)
+    if fmt not in FORMATS:
+        raise Http404
+    if fmt == "pdf" and report.issued and report.pdf:
+        return FileResponse(
+            report.pdf.open("rb"),
+            as_attachment=True,
+            filename=_file_name(report, "pdf"),
+            content_type="application/pdf",
+        )
+    data = content(report, request.user, timezone.localdate())
+    return _download(report, data, fmt)
