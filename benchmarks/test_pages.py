@@ -22,35 +22,13 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from benchmarks.conftest import PROVINCES
 from benchmarks.results import record
-from itplan.dataset import generate
-from projects.models import Plan
-from provinces.models import Province
-from tests.factories import make_user
 
 RUNS = int(os.environ.get("BENCH_RUNS", "9"))
-PROVINCES = int(os.environ.get("BENCH_PROVINCES", "34"))
 MAX_QUERIES = 12
 TARGET_RATIO = 2
 TARGET_NATIONAL_MS = 150
-
-
-@pytest.fixture(scope="module")
-def national(django_db_setup, django_db_blocker):
-    """The dataset, written once for the module (committed: every page reads it)."""
-    with django_db_blocker.unblock():
-        started = perf_counter()
-        generate(provinces=PROVINCES, seed=1)
-        print(f"\ndataset: {PROVINCES} provinces in {perf_counter() - started:.1f} s")
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # as autovacuum would after a bulk load: planner statistics
-        province = Province.objects.get(slug="ha-noi")
-        users = {
-            "national": make_user("bench.trunguong", "national"),
-            "leader": make_user("bench.lanhdao", "leader", province),
-        }
-        plan = Plan.objects.filter(province=province).order_by("id").first()
-        yield {"users": users, "province": province, "plan": plan}
 
 
 def pages(data):

@@ -17,7 +17,15 @@ from itplan.reports.render import place_and_date
 from projects.models import Project
 from projects.progress import approve, submit
 from provinces.models import Province
-from tests.factories import make_user, report
+from tests.factories import (
+    BudgetLineFactory,
+    IndicatorFactory,
+    PlanFactory,
+    ProjectFactory,
+    ProvinceFactory,
+    make_user,
+    report,
+)
 
 TODAY = datetime.date(2026, 11, 23)
 
@@ -321,3 +329,37 @@ def test_the_provinces_leader_lists_and_downloads_its_report(client, bac_lieu):
     response = client.get(reverse("report_download", args=[draft.pk, "xlsx"]))
     assert response.status_code == 200
     assert client.post(reverse("report_detail", args=[draft.pk]), {}).status_code == 403
+
+
+def _grow(plan, leader, staff, count: int) -> None:
+    """``count`` more projects with money, an approved report each, and an indicator each."""
+    for n in range(count):
+        project = ProjectFactory(plan=plan)
+        for stage in ("need", "allocated", "disbursed"):
+            BudgetLineFactory(project=project, year=2024 + n % 2, stage=stage, amount=10**9)
+        approved(project, staff, leader, difficulties=f"Khó khăn {n}", proposals=f"Đề xuất {n}")
+        IndicatorFactory(plan=plan)
+
+
+@pytest.mark.parametrize("fmt", [None, "xlsx"])
+def test_report_query_count_does_not_grow_with_the_plan(
+    client, db, django_assert_num_queries, fmt
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    province = ProvinceFactory()
+    plan = PlanFactory(province=province)
+    staff = make_user("cb", "staff", province)
+    leader = make_user("ld", "leader", province)
+    _grow(plan, leader, staff, 1)
+    client.force_login(leader)
+    query = {"ke_hoach": plan.pk, **({"dinh_dang": fmt} if fmt else {})}
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(reverse("report_preview"), query).status_code == 200
+    _grow(plan, leader, staff, 20)
+    with django_assert_num_queries(len(first)):
+        response = client.get(reverse("report_preview"), query)
+    assert response.status_code == 200
+    if fmt is None:
+        assert "Khó khăn 19" in response.content.decode()
