@@ -23,7 +23,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def poppler(tool: str, *args) -> str:
-    return subprocess.run([tool, *args], capture_output=True, text=True, check=True).stdout
+    return subprocess.run([tool, *args], capture_output=True, text=True, check=True).stdout  # noqa: S603 - our own tool and file
 
 
 def page_text(path, first: int | None = None, last: int | None = None) -> str:
@@ -109,7 +109,9 @@ def test_the_excel_file_holds_the_numbers_of_the_pdf(seed, tmp_path):
     rows = [row for row in sheet.iter_rows(min_row=5, values_only=True) if row[1] is not None]
     assert len(rows) == len(data["money"]["by_source"]) + 1  # the sources and the total
     for label, need, allocated, disbursed in rows:
-        shown = " ".join(in_unit(int(Decimal(str(v)) * 10**6)) for v in (need, allocated, disbursed))
+        shown = " ".join(
+            in_unit(int(Decimal(str(v)) * 10**6)) for v in (need, allocated, disbursed)
+        )
         assert f"{label} {shown}" in words, label
     assert rows[-1][:2] == ("Tổng cộng", 439050)
     status = openpyxl.load_workbook(tmp_path / "r.xlsx")["Tình trạng"]
@@ -118,9 +120,7 @@ def test_the_excel_file_holds_the_numbers_of_the_pdf(seed, tmp_path):
 
 def test_render_report_writes_html_and_refuses_a_bad_period(seed, tmp_path):
     path = tmp_path / "r.html"
-    call_command(
-        "render_report", plan="2213/QĐ-UBND", period="2014-q3", format="html", output=path
-    )
+    call_command("render_report", plan="2213/QĐ-UBND", period="2014-q3", format="html", output=path)
     html = path.read_text(encoding="utf-8")
     assert "quý III năm 2014" in html and "@font-face" in html
     with pytest.raises(Exception, match="2014-q5"):

@@ -342,9 +342,7 @@ def _grow(plan, leader, staff, count: int) -> None:
 
 
 @pytest.mark.parametrize("fmt", [None, "xlsx"])
-def test_report_query_count_does_not_grow_with_the_plan(
-    client, db, django_assert_num_queries, fmt
-):
+def test_report_query_count_does_not_grow_with_the_plan(client, db, django_assert_num_queries, fmt):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

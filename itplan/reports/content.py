@@ -92,9 +92,6 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
         "figures": _figures(dashboard.project_figures(projects.qs, today)),
         "money": _money(money),
     }
-    reports = _approved_reports(projects.qs, period)
-    data["difficulties"] = _gathered(reports, "difficulties")
-    data["proposals"] = _gathered(reports, "proposals")
     indicators = scope(Indicator.objects.all(), user)
     indicator_params = {k: v for k, v in params.items() if k in ("tinh", "ke_hoach")}
     indicators = IndicatorFilter(indicator_params, queryset=indicators, request=request).qs
@@ -116,8 +113,13 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
         data["indicator_counts"] = [
             {"label": str(row["label"]), "count": row["count"]} for row in counts["by_status"]
         ]
+        # Tens of thousands of projects: their difficulties are the provinces' reports' to tell
+        data["difficulties"] = data["proposals"] = ""
     else:
-        data["projects"] = _projects(projects.qs, reports)
+        latest = _latest_reports(projects.qs, period)
+        data["difficulties"] = _gathered(latest, "difficulties")
+        data["proposals"] = _gathered(latest, "proposals")
+        data["projects"] = _projects(projects.qs, latest)
         data["indicators"] = _indicators(indicators, end)
         data["reconciliation"] = [
             check for check in (_reconciliation(p) for p in plans.order_by("issue_date")) if check
@@ -185,10 +187,10 @@ def _money(money: dashboard.Money) -> dict:
     }
 
 
-def _approved_reports(projects, period: Period) -> list[dict]:
-    """The period's approved progress reports of ``projects``, each project's newest first (a
-    year's own report after its quarters)."""
-    return list(
+def _latest_reports(projects, period: Period) -> dict[int, dict]:
+    """Each project's newest approved progress report of the period (a year's own report
+    counts after its quarters), by project id."""
+    reports = (
         StatusUpdate.objects.filter(
             period.reports(), state=StatusUpdate.State.APPROVED, project__in=projects.values("pk")
         )
@@ -198,30 +200,31 @@ def _approved_reports(projects, period: Period) -> list[dict]:
             "project",
             "-year",
             F("quarter").desc(nulls_first=True),
+            "-reviewed_at",
         )
         .values(
             "project", "project__name", "year", "quarter", "results", "difficulties", "proposals"
         )
     )
-
-
-def _gathered(reports: list[dict], field: str) -> str:
-    """The period's difficulties (or proposals), one line per project report: the text a
-    clerk edits before issuing."""
-    lines, seen = [], set()
+    latest = {}
     for report in reports:
+        latest.setdefault(report["project"], report)
+    return latest
+
+
+def _gathered(latest: dict[int, dict], field: str) -> str:
+    """The difficulties (or proposals) of each project's latest report of the period, one line
+    per project in the plan's order: the text a clerk edits before issuing."""
+    lines = []
+    for report in latest.values():
         text = " ".join(report[field].split())
-        if text and (report["project"], text) not in seen:
-            seen.add((report["project"], text))
+        if text:
             period = period_label(report["year"], report["quarter"])
             lines.append(f"- {report['project__name']} ({period}): {text}")
     return "\n".join(lines)
 
 
-def _projects(projects, reports: list[dict]) -> list[dict]:
-    latest = {}
-    for report in reports:
-        latest.setdefault(report["project"], report)
+def _projects(projects, latest: dict[int, dict]) -> list[dict]:
     rows = []
     for project in projects.select_related("plan", "group", "lead_agency").order_by(
         "plan__issue_date", "plan", "group__order", "order", "id"
@@ -232,7 +235,7 @@ def _projects(projects, reports: list[dict]) -> list[dict]:
                 "ref": project.ref,
                 "name": project.name,
                 "plan": project.plan.document_number,
-                "group": str(project.group) if project.group else "",
+                "group": _group(project.group),
                 "agency": project.lead_agency.name if project.lead_agency else "",
                 "status": project.get_status_display(),
                 "percent": project.percent_complete,
@@ -241,6 +244,13 @@ def _projects(projects, reports: list[dict]) -> list[dict]:
             }
         )
     return rows
+
+
+def _group(group) -> str:
+    """The appendix section as the document names it; "" for a section without a name."""
+    if group is None:
+        return ""
+    return " ".join(part for part in (group.appendix, group.ref, group.title) if part)
 
 
 def _indicators(indicators, end: datetime.date) -> list[dict]:

@@ -53,16 +53,20 @@ def new_report(*, params: dict, period: Period, user, today: datetime.date) -> t
         issue_date=today,
         summary=subject,
         recipient=_("Ủy ban nhân dân tỉnh %(name)s") % {"name": province.name} if province else "",
-        difficulties=data["difficulties"]
-        or _("Các báo cáo tiến độ đã duyệt trong kỳ không nêu khó khăn, vướng mắc."),
-        proposals=data["proposals"]
-        or _("Các báo cáo tiến độ đã duyệt trong kỳ không nêu kiến nghị, đề xuất."),
+        difficulties=data["difficulties"] or _none_reported(scope, _("khó khăn, vướng mắc")),
+        proposals=data["proposals"] or _none_reported(scope, _("kiến nghị, đề xuất")),
         signer_title=_("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"),
         signer_name="",
         recipients=_("- Như trên;\n- Lãnh đạo Sở;\n- Lưu: VT."),
         created_by=user if user.pk else None,
     )
     return report, data
+
+
+def _none_reported(scope: dict, what: str) -> str:
+    if scope["national"]:
+        return _("Xem %(what)s trong báo cáo của từng tỉnh, thành phố.") % {"what": what}
+    return _("Các báo cáo tiến độ đã duyệt trong kỳ không nêu %(what)s.") % {"what": what}
 
 
 def content(report: Report, user, today: datetime.date) -> dict:
