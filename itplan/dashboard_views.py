@@ -102,7 +102,7 @@ def _dashboard(request) -> dict:
             "indicators": reverse("indicator_list") + _query(_indicator_params(request)),
             "late": link(request, "project_list", tre_han="1"),
             "unreported": link(request, "project_list", chua_bao_cao="1"),
-            "report": link(request, "report_preview"),
+            "report": link(request, "ubnd_preview"),
         },
     }
     charts = {

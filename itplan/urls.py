@@ -44,13 +44,13 @@ urlpatterns = [
         name="attachment_delete",
     ),
     path("chi-tieu/<int:indicator_id>/", progress_views.indicator_detail, name="indicator_detail"),
-    path("bao-cao-ubnd/", report_views.report_index, name="report_index"),
-    path("bao-cao-ubnd/xem/", report_views.report_preview, name="report_preview"),
-    path("bao-cao-ubnd/<int:report_id>/", report_views.report_detail, name="report_detail"),
-    path("bao-cao-ubnd/<int:report_id>/ban-hanh/", report_views.report_issue, name="report_issue"),
+    path("bao-cao-ubnd/", report_views.report_index, name="ubnd_index"),
+    path("bao-cao-ubnd/xem/", report_views.report_preview, name="ubnd_preview"),
+    path("bao-cao-ubnd/<int:report_id>/", report_views.report_detail, name="ubnd_detail"),
+    path("bao-cao-ubnd/<int:report_id>/ban-hanh/", report_views.report_issue, name="ubnd_issue"),
     path(
         "bao-cao-ubnd/<int:report_id>/tai/<str:fmt>/",
         report_views.report_download,
-        name="report_download",
+        name="ubnd_download",
     ),
 ]

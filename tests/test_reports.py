@@ -189,17 +189,17 @@ def test_a_scope_outside_the_users_province_is_refused(seed):
 def test_report_page_shows_the_plan_and_refuses_another_provinces_plan(client, bac_lieu):
     plan, _, leader = bac_lieu
     client.force_login(leader)
-    page = client.get(reverse("report_preview"), {"ke_hoach": plan.pk, "ky": "2014-q3"})
+    page = client.get(reverse("ubnd_preview"), {"ke_hoach": plan.pk, "ky": "2014-q3"})
     text = page.content.decode()
     assert page.status_code == 200
     assert "UBND TỈNH BẠC LIÊU" in text
     assert "quý III năm 2014" in text
     assert "Đường truyền huyện Đông Hải chậm" in text
     other = Province.objects.get(slug="tra-vinh").plans.get()
-    refused = client.get(reverse("report_preview"), {"ke_hoach": other.pk})
+    refused = client.get(reverse("ubnd_preview"), {"ke_hoach": other.pk})
     assert refused.status_code == 400
     assert "Phạm vi báo cáo không hợp lệ" in refused.content.decode()
-    bad = client.get(reverse("report_preview"), {"ky": "2013-3015"})
+    bad = client.get(reverse("ubnd_preview"), {"ky": "2013-3015"})
     assert bad.status_code == 400
     assert "2013-3015" in bad.content.decode()
 
@@ -213,14 +213,14 @@ def test_dashboard_links_to_the_report_of_its_filter(client, seed):
 def test_leaders_read_but_cannot_keep_a_draft(client, bac_lieu):
     plan, _, leader = bac_lieu
     client.force_login(leader)
-    response = client.post(reverse("report_preview") + f"?ke_hoach={plan.pk}")
+    response = client.post(reverse("ubnd_preview") + f"?ke_hoach={plan.pk}")
     assert response.status_code == 403
     assert not Report.objects.exists()
 
 
 def draft_for(client, staff, plan, period="2014-q3") -> Report:
     client.force_login(staff)
-    response = client.post(reverse("report_preview") + f"?ke_hoach={plan.pk}&ky={period}")
+    response = client.post(reverse("ubnd_preview") + f"?ke_hoach={plan.pk}&ky={period}")
     assert response.status_code == 302
     return Report.objects.get()
 
@@ -241,8 +241,8 @@ def test_staff_edit_a_draft_then_issue_it_and_the_issued_report_stays(client, ba
         "signer_name": "Nguyễn Văn An",
         "recipients": "- Như trên;\n- Lưu: VT.",
     }
-    assert client.post(reverse("report_detail", args=[draft.pk]), form).status_code == 302
-    issued = client.post(reverse("report_issue", args=[draft.pk]), {"number": "15/BC-SKHCN"})
+    assert client.post(reverse("ubnd_detail", args=[draft.pk]), form).status_code == 302
+    issued = client.post(reverse("ubnd_issue", args=[draft.pk]), {"number": "15/BC-SKHCN"})
     assert issued.status_code == 302
     draft.refresh_from_db()
     assert draft.issued and draft.number == "15/BC-SKHCN"
@@ -254,38 +254,38 @@ def test_staff_edit_a_draft_then_issue_it_and_the_issued_report_stays(client, ba
     # The data changes after issuing: the issued report does not
     BudgetLine.objects.filter(project__plan=plan).update(amount=1)
     Project.objects.filter(plan=plan).update(status=Project.Status.COMPLETED)
-    page = client.get(reverse("report_detail", args=[draft.pk])).content.decode()
+    page = client.get(reverse("ubnd_detail", args=[draft.pk])).content.decode()
     assert "ngày 05 tháng 01 năm 2026" in page
     assert "Đề nghị UBND tỉnh bố trí 500 triệu đồng." in page
     assert "Ba mươi hai tỷ hai trăm triệu đồng" in page
     assert frozen_need == 32_200_000_000
-    download = client.get(reverse("report_download", args=[draft.pk, "pdf"]))
+    download = client.get(reverse("ubnd_download", args=[draft.pk, "pdf"]))
     assert b"".join(download.streaming_content) == stored_pdf
     book = openpyxl.load_workbook(
-        io.BytesIO(client.get(reverse("report_download", args=[draft.pk, "xlsx"])).content)
+        io.BytesIO(client.get(reverse("ubnd_download", args=[draft.pk, "xlsx"])).content)
     )
     assert book["Kinh phí theo nguồn"]["B7"].value == 32200  # total need, triệu đồng
 
     # Issued: not editable, not issued twice
     again = client.post(
-        reverse("report_issue", args=[draft.pk]), {"number": "16/BC-SKHCN"}, follow=True
+        reverse("ubnd_issue", args=[draft.pk]), {"number": "16/BC-SKHCN"}, follow=True
     )
     draft.refresh_from_db()
     assert draft.number == "15/BC-SKHCN"
     assert "Báo cáo này đã ban hành, không ban hành lại được." in again.content.decode()
-    assert client.post(reverse("report_detail", args=[draft.pk]), form).status_code == 403
+    assert client.post(reverse("ubnd_detail", args=[draft.pk]), form).status_code == 403
 
 
 def test_issuing_needs_a_number_and_a_free_one(client, bac_lieu):
     plan, staff, _ = bac_lieu
     draft = draft_for(client, staff, plan)
-    client.post(reverse("report_issue", args=[draft.pk]), {"number": "BC-SKHCN"})
+    client.post(reverse("ubnd_issue", args=[draft.pk]), {"number": "BC-SKHCN"})
     draft.refresh_from_db()
     assert not draft.issued
     Report.objects.filter(pk=draft.pk).update(state=Report.State.ISSUED, number="15/BC-SKHCN")
     second = draft_for_second(client, staff, plan)
     response = client.post(
-        reverse("report_issue", args=[second.pk]), {"number": "15/BC-SKHCN"}, follow=True
+        reverse("ubnd_issue", args=[second.pk]), {"number": "15/BC-SKHCN"}, follow=True
     )
     assert "Số 15/BC-SKHCN đã dùng" in response.content.decode()
     second.refresh_from_db()
@@ -294,7 +294,7 @@ def test_issuing_needs_a_number_and_a_free_one(client, bac_lieu):
 
 def draft_for_second(client, staff, plan) -> Report:
     client.force_login(staff)
-    client.post(reverse("report_preview") + f"?ke_hoach={plan.pk}")
+    client.post(reverse("ubnd_preview") + f"?ke_hoach={plan.pk}")
     return Report.objects.latest("id")
 
 
@@ -310,25 +310,25 @@ def test_another_provinces_users_cannot_see_or_download_a_report(client, bac_lie
     }
     client.force_login(users[who]())
     for url in (
-        reverse("report_detail", args=[draft.pk]),
-        reverse("report_download", args=[draft.pk, "pdf"]),
-        reverse("report_download", args=[draft.pk, "xlsx"]),
+        reverse("ubnd_detail", args=[draft.pk]),
+        reverse("ubnd_download", args=[draft.pk, "pdf"]),
+        reverse("ubnd_download", args=[draft.pk, "xlsx"]),
     ):
         assert client.get(url).status_code == 404
     assert (
-        client.post(reverse("report_issue", args=[draft.pk]), {"number": "1/BC"}).status_code == 404
+        client.post(reverse("ubnd_issue", args=[draft.pk]), {"number": "1/BC"}).status_code == 404
     )
-    assert draft.summary not in client.get(reverse("report_index")).content.decode()
+    assert draft.summary not in client.get(reverse("ubnd_index")).content.decode()
 
 
 def test_the_provinces_leader_lists_and_downloads_its_report(client, bac_lieu):
     plan, staff, leader = bac_lieu
     draft = draft_for(client, staff, plan)
     client.force_login(leader)
-    assert draft.summary in client.get(reverse("report_index")).content.decode()
-    response = client.get(reverse("report_download", args=[draft.pk, "xlsx"]))
+    assert draft.summary in client.get(reverse("ubnd_index")).content.decode()
+    response = client.get(reverse("ubnd_download", args=[draft.pk, "xlsx"]))
     assert response.status_code == 200
-    assert client.post(reverse("report_detail", args=[draft.pk]), {}).status_code == 403
+    assert client.post(reverse("ubnd_detail", args=[draft.pk]), {}).status_code == 403
 
 
 def _grow(plan, leader, staff, count: int) -> None:
@@ -354,10 +354,10 @@ def test_report_query_count_does_not_grow_with_the_plan(client, db, django_asser
     client.force_login(leader)
     query = {"ke_hoach": plan.pk, **({"dinh_dang": fmt} if fmt else {})}
     with CaptureQueriesContext(connection) as first:
-        assert client.get(reverse("report_preview"), query).status_code == 200
+        assert client.get(reverse("ubnd_preview"), query).status_code == 200
     _grow(plan, leader, staff, 20)
     with django_assert_num_queries(len(first)):
-        response = client.get(reverse("report_preview"), query)
+        response = client.get(reverse("ubnd_preview"), query)
     assert response.status_code == 200
     if fmt is None:
         assert "Khó khăn 19" in response.content.decode()

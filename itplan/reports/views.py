@@ -114,7 +114,7 @@ def report_preview(request):
         report.created_by = request.user
         report.save()
         messages.success(request, _("Đã lưu dự thảo. Sửa phần chữ rồi ban hành khi sẵn sàng."))
-        return redirect("report_detail", report.pk)
+        return redirect("ubnd_detail", report.pk)
     fmt = request.GET.get("dinh_dang")
     if fmt in FORMATS:
         return _download(report, data, fmt)
@@ -150,12 +150,12 @@ def report_detail(request, report_id: int):
         if form.is_valid():
             form.save()
             messages.success(request, _("Đã lưu dự thảo."))
-            return redirect("report_detail", report.pk)
+            return redirect("ubnd_detail", report.pk)
     try:
         data = content(report, request.user, timezone.localdate())
     except ReportError as error:  # a draft whose plan was since deleted or moved
         messages.error(request, str(error))
-        return redirect("report_index")
+        return redirect("ubnd_index")
     return render(
         request,
         "reports/detail.html",
@@ -176,7 +176,7 @@ def report_issue(request, report_id: int):
     form = IssueForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Hãy ghi số, ký hiệu của báo cáo."))
-        return redirect("report_detail", report.pk)
+        return redirect("ubnd_detail", report.pk)
     try:
         issue(
             report,
@@ -191,7 +191,7 @@ def report_issue(request, report_id: int):
             request,
             _("Đã ban hành báo cáo số %(number)s.") % {"number": form.cleaned_data["number"]},
         )
-    return redirect("report_detail", report.pk)
+    return redirect("ubnd_detail", report.pk)
 
 
 @login_required
