@@ -65,6 +65,12 @@ class PlanReconciliation:
     checks: list[StatedCheck]
     computed: dict
     anomalies: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # the anomalies beyond the differences
+
+    @property
+    def differences(self) -> list[StatedCheck]:
+        """The stated totals that the rows, computed, do not add up to."""
+        return [c for c in self.checks if c.computed is not None and not c.matches]
 
     def display(self) -> dict:
         """The reconciliation as the plan page shows it."""
@@ -172,7 +178,7 @@ def reconcile(plan: Plan) -> PlanReconciliation:
         for stated in plan.stated_totals.select_related("group")
     ]
     unchecked = [c for c in checks if c.computed is None]
-    anomalies = [
+    differences = [
         _(
             "“%(label)s” (%(where)s): văn bản ghi %(stated)s, các dòng cộng lại %(computed)s, "
             "chênh lệch %(diff)s."
@@ -187,8 +193,9 @@ def reconcile(plan: Plan) -> PlanReconciliation:
         for c in checks
         if c.computed is not None and not c.matches
     ]
+    notes = []
     if unchecked:
-        anomalies.append(
+        notes.append(
             _(
                 "%(count)s tổng số theo năm không đối chiếu được: các dòng dự án của văn bản không "
                 "chia kinh phí theo năm."
@@ -197,20 +204,21 @@ def reconcile(plan: Plan) -> PlanReconciliation:
         )
     unspecified = lines.filter(capital_type=CapitalType.UNSPECIFIED, stage=Stage.NEED)
     if unspecified.exists() and any(c.stated_total.capital_type for c in checks):
-        anomalies.append(
+        notes.append(
             _(
                 "%(count)s dòng kinh phí (tổng %(total)s) không ghi loại vốn nên không được tính "
                 "vào các tổng theo vốn đầu tư phát triển hay sự nghiệp."
             )
             % {"count": unspecified.count(), "total": with_unit(unspecified.total())}
         )
-    anomalies += _project_anomalies(plan, projects)
+    notes += _project_anomalies(plan, projects)
     return PlanReconciliation(
         plan=plan,
         projects=projects.count(),
         checks=checks,
         computed=computed_totals(plan),
-        anomalies=anomalies,
+        anomalies=differences + notes,
+        notes=notes,
     )
 
 

@@ -98,6 +98,7 @@ def money(lines: QuerySet) -> Money:
             "source_label": Source(source).label,
             "capital_type": capital_type,
             "capital_type_label": CapitalType(capital_type).label,
+            "label": f"{Source(source).label} · {CapitalType(capital_type).label}",
             **sums,
         }
         for (source, capital_type), sums in sorted(

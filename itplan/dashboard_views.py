@@ -115,7 +115,7 @@ def _dashboard(request) -> dict:
             ],
         ),
         "money_by_source": _money_chart(
-            [f"{r['source_label']} · {r['capital_type_label']}" for r in money.by_source],
+            [r["label"] for r in money.by_source],
             money.by_source,
             [
                 link(request, "budget_list", nguon=r["source"], loai_von=r["capital_type"])

@@ -79,7 +79,7 @@ def plan_detail(request, plan_id: int):
             "plan": plan,
             "groups": dict(groups),
             "reconciliation": check.display(),
-            "differences": [c for c in check.checks if c.difference],
+            "differences": check.differences,
             "total": with_unit(check.computed["total"]),
             "imports": plan.imports.select_related("user").exclude(
                 status=AppendixImport.Status.PREVIEW

@@ -109,8 +109,12 @@ class ProjectGroup(models.Model):
         ordering = ["plan", "order"]
 
     def __str__(self):
-        label = " ".join(part for part in (self.appendix, self.ref, self.title) if part)
-        return label or str(_("(không nhóm)"))
+        return self.label or str(_("(không nhóm)"))
+
+    @property
+    def label(self) -> str:
+        """The section as the document names it ("Phụ lục 1 II Phát triển…"); "" when unnamed."""
+        return " ".join(part for part in (self.appendix, self.ref, self.title) if part)
 
 
 class Project(VersionedModel):

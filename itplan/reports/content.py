@@ -156,12 +156,18 @@ def _plan(plan: Plan) -> dict:
 
 
 def _figures(figures: dict) -> dict:
+    projects = figures["projects"]
     return {
         "plans": figures["plans"],
-        "projects": figures["projects"],
+        "projects": projects,
         "late": figures["late"],
         "by_status": [
-            {"status": row["status"], "label": str(row["label"]), "count": row["count"]}
+            {
+                "status": row["status"],
+                "label": str(row["label"]),
+                "count": row["count"],
+                "share": round(100 * row["count"] / projects) if projects else 0,  # %
+            }
             for row in figures["by_status"]
         ],
     }
@@ -179,7 +185,7 @@ def _money(money: dashboard.Money) -> dict:
         ],
         "by_source": [
             {
-                "label": f"{row['source_label']} · {row['capital_type_label']}",
+                "label": row["label"],
                 **{s: row[s] for s in stages},
             }
             for row in money.by_source
@@ -194,8 +200,10 @@ def _latest_reports(projects, period: Period) -> dict[int, dict]:
         StatusUpdate.objects.filter(
             period.reports(), state=StatusUpdate.State.APPROVED, project__in=projects.values("pk")
         )
-        .order_by(
+        .order_by(  # the order of the projects' table
+            "project__plan__issue_date",
             "project__plan",
+            "project__group__order",
             "project__order",
             "project",
             "-year",
@@ -235,7 +243,7 @@ def _projects(projects, latest: dict[int, dict]) -> list[dict]:
                 "ref": project.ref,
                 "name": project.name,
                 "plan": project.plan.document_number,
-                "group": _group(project.group),
+                "group": project.group.label if project.group else "",
                 "agency": project.lead_agency.name if project.lead_agency else "",
                 "status": project.get_status_display(),
                 "percent": project.percent_complete,
@@ -244,13 +252,6 @@ def _projects(projects, latest: dict[int, dict]) -> list[dict]:
             }
         )
     return rows
-
-
-def _group(group) -> str:
-    """The appendix section as the document names it; "" for a section without a name."""
-    if group is None:
-        return ""
-    return " ".join(part for part in (group.appendix, group.ref, group.title) if part)
 
 
 def _indicators(indicators, end: datetime.date) -> list[dict]:
@@ -292,11 +293,9 @@ def _reconciliation(plan: Plan) -> dict | None:
             "computed": c.computed,
             "difference": c.difference,
         }
-        for c in check.checks
-        if c.computed is not None and not c.matches
+        for c in check.differences
     ]
-    # ``reconcile`` writes each difference out as a sentence first: the table has those
-    others = check.anomalies[len(rows) :]
-    if not rows and not others:
+    if not rows and not check.notes:
         return None
-    return {"number": plan.document_number, "rows": rows, "anomalies": others}
+    # The differences are in the table; their sentences (``anomalies``) would repeat them
+    return {"number": plan.document_number, "rows": rows, "anomalies": check.notes}

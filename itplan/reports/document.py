@@ -12,10 +12,16 @@ from django.utils.translation import gettext as _
 from itplan.models import Report
 from itplan.reports.content import ReportError, build
 from itplan.reports.period import Period
-from provinces.models import Province
+from itplan.reports.render import html, pdf
+from itplan.reports.workbook import xlsx
 
 ISSUING_BODY = "SỞ KHOA HỌC VÀ CÔNG NGHỆ"  # the IT department's home since the 2025 merger
 NUMBER = re.compile(r"^\d+/\S+$")
+FILES = {  # format: (renderer, content type)
+    "pdf": (pdf, "application/pdf"),
+    "xlsx": (xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "html": (lambda report, data: html(report, data).encode(), "text/html; charset=utf-8"),
+}
 
 
 def new_report(*, params: dict, period: Period, user, today: datetime.date) -> tuple[Report, dict]:
@@ -24,7 +30,7 @@ def new_report(*, params: dict, period: Period, user, today: datetime.date) -> t
     user's."""
     data = build(params=params, period=period, user=user, today=today)
     scope = data["scope"]
-    province = Province.objects.filter(pk=scope["province_id"]).first()
+    province = scope["province"]  # its name; "" for a national report
     if scope["plan"]:
         plan = scope["plan"]
         subject = _("Kết quả thực hiện %(title)s (%(number)s)") % {
@@ -37,22 +43,22 @@ def new_report(*, params: dict, period: Period, user, today: datetime.date) -> t
         subject = _(
             "Kết quả thực hiện các kế hoạch ứng dụng công nghệ thông tin tỉnh %(province)s, "
             "%(period)s"
-        ) % {"province": province.name, "period": data["period"]["label"]}
+        ) % {"province": province, "period": data["period"]["label"]}
     else:
         subject = _("Kết quả thực hiện các kế hoạch ứng dụng công nghệ thông tin, %(period)s") % {
             "period": data["period"]["label"]
         }
     report = Report(
-        province=province,
+        province_id=scope["province_id"],
         params=params,
         period=period.code,
-        parent_body=_("UBND TỈNH %(name)s") % {"name": province.name.upper()} if province else "",
+        parent_body=_("UBND TỈNH %(name)s") % {"name": province.upper()} if province else "",
         issuing_body=ISSUING_BODY,
         number="",
-        place=province.name if province else _("Hà Nội"),
+        place=province or _("Hà Nội"),
         issue_date=today,
         summary=subject,
-        recipient=_("Ủy ban nhân dân tỉnh %(name)s") % {"name": province.name} if province else "",
+        recipient=_("Ủy ban nhân dân tỉnh %(name)s") % {"name": province} if province else "",
         difficulties=data["difficulties"] or _none_reported(scope, _("khó khăn, vướng mắc")),
         proposals=data["proposals"] or _none_reported(scope, _("kiến nghị, đề xuất")),
         signer_title=_("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"),
@@ -76,11 +82,16 @@ def content(report: Report, user, today: datetime.date) -> dict:
     return build(params=report.params, period=Period.parse(report.period), user=user, today=today)
 
 
-def issue(report: Report, *, user, number: str, issue_date: datetime.date) -> Report:
-    """Give the draft its number and date and freeze it: its content and its PDF are stored,
-    so later changes to the data do not change the issued report. Raises ``ReportError``."""
-    from itplan.reports.render import pdf  # WeasyPrint is loaded only to print
+def as_file(report: Report, data: dict, fmt: str) -> tuple[bytes, str]:
+    """The report as a ``fmt`` file ("pdf", "xlsx", "html") and its content type."""
+    render, content_type = FILES[fmt]
+    return render(report, data), content_type
 
+
+def issue(report: Report, *, user, number: str) -> Report:
+    """Give the draft its number (its date is the one the clerk wrote) and freeze it: its
+    content and its PDF are stored, so later changes to the data do not change the issued
+    report. Raises ``ReportError``."""
     number = number.strip()
     if not NUMBER.match(number):
         raise ReportError(
@@ -98,7 +109,7 @@ def issue(report: Report, *, user, number: str, issue_date: datetime.date) -> Re
             raise ReportError(
                 _("Số %(number)s đã dùng cho một báo cáo đã ban hành khác.") % {"number": number}
             )
-        report.number, report.issue_date = number, issue_date
+        report.number = number
         report.data = content(report, user, timezone.localdate())
         report.state = Report.State.ISSUED
         report.issued_by, report.issued_at = user, timezone.now()

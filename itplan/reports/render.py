@@ -35,7 +35,6 @@ def context(report: Report, data: dict) -> dict:
     """What the document template needs: the report's own words and the content's figures."""
     money = data["money"]
     stage_labels = [str(label) for label in Stage.labels]
-    projects = data["figures"]["projects"]
     return {
         "report": report,
         "data": data,
@@ -45,10 +44,6 @@ def context(report: Report, data: dict) -> dict:
         "difficulties": _lines(report.difficulties),
         "proposals": _lines(report.proposals),
         "stage_labels": stage_labels,
-        "status_rows": [
-            {**row, "share": round(100 * row["count"] / projects) if projects else 0}
-            for row in data["figures"]["by_status"]
-        ],
         "money_chart": charts.grouped_bars(
             [row["label"] for row in money["by_year"]],
             [

@@ -29,15 +29,12 @@ from itplan.reports import (
     issue,
     new_report,
 )
+from itplan.reports.document import FILES, as_file
 from itplan.reports.forms import IssueForm, ReportForm, period_choices
-from itplan.reports.render import context, html, pdf
-from itplan.reports.workbook import xlsx
+from itplan.reports.render import context
 from projects.models import Plan
 from provinces.access import can_edit, province_ids, require_role, scope, sees_all
 from provinces.models import Province
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMATS = ("pdf", "xlsx", "html")
 
 
 def _reports(user):
@@ -78,13 +75,7 @@ def _file_name(report: Report, extension: str) -> str:
 
 
 def _download(report: Report, data: dict, fmt: str) -> HttpResponse:
-    if fmt == "pdf":
-        response = HttpResponse(pdf(report, data), content_type="application/pdf")
-    elif fmt == "xlsx":
-        response = HttpResponse(xlsx(report, data), content_type=XLSX)
-    else:
-        response = HttpResponse(html(report, data), content_type="text/html; charset=utf-8")
-        fmt = "html"
+    response = HttpResponse(*as_file(report, data, fmt))
     response["Content-Disposition"] = f'attachment; filename="{_file_name(report, fmt)}"'
     return response
 
@@ -106,7 +97,7 @@ def report_preview(request):
     if request.method == "POST":
         if not can_edit(request.user):
             raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới soạn được báo cáo ban hành."))
-        if report.province is None:
+        if report.province_id is None:
             messages.error(
                 request, _("Hãy chọn một tỉnh hoặc một kế hoạch để soạn báo cáo ban hành.")
             )
@@ -116,7 +107,7 @@ def report_preview(request):
         messages.success(request, _("Đã lưu dự thảo. Sửa phần chữ rồi ban hành khi sẵn sàng."))
         return redirect("ubnd_detail", report.pk)
     fmt = request.GET.get("dinh_dang")
-    if fmt in FORMATS:
+    if fmt in FILES:
         return _download(report, data, fmt)
     query = request.GET.copy()
     query.pop("dinh_dang", None)
@@ -128,7 +119,7 @@ def report_preview(request):
             **_choices(request.user),
             "query": query.urlencode(),
             "period_code": period.code,
-            "can_edit": can_edit(request.user) and report.province is not None,
+            "can_edit": can_edit(request.user) and report.province_id is not None,
         },
     )
 
@@ -182,7 +173,6 @@ def report_issue(request, report_id: int):
             report,
             user=request.user,
             number=form.cleaned_data["number"],
-            issue_date=report.issue_date,
         )
     except ReportError as error:
         messages.error(request, str(error))
@@ -199,7 +189,7 @@ def report_download(request, report_id: int, fmt: str):
     """An issued report's stored PDF, or its tables (from its stored data) as Excel; a draft's
     PDF or Excel drawn from the data now."""
     report = _report(request, report_id)
-    if fmt not in FORMATS:
+    if fmt not in FILES:
         raise Http404
     if fmt == "pdf" and report.issued and report.pdf:
         return FileResponse(

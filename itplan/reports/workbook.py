@@ -85,10 +85,10 @@ def xlsx(report: Report, data: dict) -> bytes:
     figures = data["figures"]
     _table(
         sheet,
-        [_("Tình trạng"), _("Số dự án, nhiệm vụ")],
-        [[row["label"], row["count"]] for row in figures["by_status"]],
-        [30, 18],
-        total=[_("Cộng"), figures["projects"]],
+        [_("Tình trạng"), _("Số dự án, nhiệm vụ"), _("Tỷ lệ (%)")],
+        [[row["label"], row["count"], row["share"]] for row in figures["by_status"]],
+        [30, 18, 12],
+        total=[_("Cộng"), figures["projects"], 100 if figures["projects"] else None],
     )
 
     unit = _("Đơn vị: triệu đồng")

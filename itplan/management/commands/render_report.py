@@ -6,11 +6,8 @@ from django.utils import timezone
 
 from itplan.management.plans import find_plan
 from itplan.reports import Period, PeriodError, ReportError, new_report
-from itplan.reports.render import html, pdf
-from itplan.reports.workbook import xlsx
+from itplan.reports.document import FILES, as_file
 from provinces.models import Province
-
-RENDERERS = {"pdf": pdf, "xlsx": xlsx, "html": lambda report, data: html(report, data).encode()}
 
 
 class Command(BaseCommand):
@@ -30,7 +27,7 @@ class Command(BaseCommand):
             default="",
             help="Kỳ: 2014, 2014-q3, 2014-6t1; bỏ trống cho cả giai đoạn kế hoạch.",
         )
-        parser.add_argument("--format", choices=sorted(RENDERERS), default="pdf")
+        parser.add_argument("--format", choices=sorted(FILES), default="pdf")
         parser.add_argument("-o", "--output", type=Path, required=True, help="Tệp ghi ra.")
 
     def handle(self, *args, **options):
@@ -51,6 +48,6 @@ class Command(BaseCommand):
             )
         except (PeriodError, ReportError) as error:
             raise CommandError(str(error)) from error
-        content = RENDERERS[options["format"]](report, data)
+        content, _type = as_file(report, data, options["format"])
         options["output"].write_bytes(content)
         self.stdout.write(f"{options['output']}: {len(content):,} byte")
