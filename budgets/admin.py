@@ -6,6 +6,7 @@ from budgets.forms import MoneyField, MoneyInput
 from budgets.models import BudgetLine, StatedTotal
 from budgets.money import in_unit
 from budgets.resources import BudgetLineResource
+from projects.admin import ArchiveAdminMixin
 from provinces.admin import FoldedSearchMixin, ScopedExportMixin, ScopedHistoryAdmin, ScopedInline
 
 MONEY_FIELDS = {models.BigIntegerField: {"form_class": MoneyField, "widget": MoneyInput}}
@@ -29,7 +30,9 @@ class BudgetLineInline(ScopedInline, admin.TabularInline):
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(ScopedExportMixin, FoldedSearchMixin, ScopedHistoryAdmin):
+class BudgetLineAdmin(
+    ArchiveAdminMixin, ScopedExportMixin, FoldedSearchMixin, ScopedHistoryAdmin
+):
     resource_classes = [BudgetLineResource]
     list_display = [
         "project",
@@ -63,7 +66,7 @@ class BudgetLineAdmin(ScopedExportMixin, FoldedSearchMixin, ScopedHistoryAdmin):
 
 
 @admin.register(StatedTotal)
-class StatedTotalAdmin(ScopedHistoryAdmin):
+class StatedTotalAdmin(ArchiveAdminMixin, ScopedHistoryAdmin):
     list_display = ["label", "plan", "amount_trieu", "measure", "year", "source", "capital_type"]
     list_filter = [("plan__province", admin.RelatedOnlyFieldListFilter), "measure", "source"]
     list_select_related = ["plan__province"]

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from budgets.money import with_unit
-from projects.models import Plan, Project, ProjectGroup
+from projects.models import Archivable, LiveManager, Plan, Project, ProjectGroup
 from projects.periods import YEAR_MAX, YEAR_MIN, YEAR_VALIDATORS
 
 
@@ -96,7 +96,7 @@ class BudgetLineQuerySet(AmountQuerySet):
         return self.filter(project__plan__province__in=province_ids)
 
 
-class BudgetLine(models.Model):
+class BudgetLine(Archivable):
     """Money for a project: one year (or the whole period), source, capital type and stage."""
 
     project = models.ForeignKey(
@@ -128,7 +128,7 @@ class BudgetLine(models.Model):
     amount = models.BigIntegerField(_("số tiền (đồng)"))
 
     history = HistoricalRecords()
-    objects = BudgetLineQuerySet.as_manager()
+    objects = LiveManager.from_queryset(BudgetLineQuerySet)()
     province_lookup = "project__plan__province"
 
     class Meta:
@@ -191,7 +191,7 @@ class MoneySummary(models.Model):
         return f"{self.plan_id} — {self.year} — {self.source} — {self.stage}"
 
 
-class StatedTotal(models.Model):
+class StatedTotal(Archivable):
     """A total or subtotal as the plan document writes it, with the scope it covers.
 
     Kept exactly as stated; the reconciliation compares it with the sum computed over the budget
@@ -229,6 +229,7 @@ class StatedTotal(models.Model):
     )
 
     history = HistoricalRecords()
+    objects = LiveManager()
     province_lookup = "plan__province"
 
     class Meta:

@@ -23,6 +23,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 
 from budgets.models import BudgetLine, MoneySummary
 from projects.models import Project
+from projects.signals import data_written
 
 KEY = ("year", "source", "capital_type", "stage")
 _state = threading.local()
@@ -140,11 +141,12 @@ def _line_saved(sender, instance, raw=False, **kwargs):
     if before:
         plan, amount = before.pop("project__plan"), before.pop("amount")
         _add(plan, before, -amount, -1)
-    _add(_plan_id(instance), _key(instance), instance.amount, 1)
+    if instance.deletion_id is None:  # an archived line is in no figure
+        _add(_plan_id(instance), _key(instance), instance.amount, 1)
 
 
 def _line_deleted(sender, instance, **kwargs):
-    if not _active():
+    if not _active() or instance.deletion_id is not None:  # archived: already out of the sums
         return
     # In a cascade the project is not loaded: its plan is read in the same UPDATE.
     if BudgetLine.project.is_cached(instance):
@@ -169,9 +171,14 @@ def _project_saved(sender, instance, **kwargs):
         refresh([before, instance.plan_id])
 
 
+def _data_written(sender, plan_ids, **kwargs):
+    refresh(plan_ids)
+
+
 def connect() -> None:
     """Called once, from the app's ``ready()``."""
     uid = "budgets.summary"
+    data_written.connect(_data_written, dispatch_uid=f"{uid}.data_written")
     pre_save.connect(_remember_line, sender=BudgetLine, dispatch_uid=f"{uid}.line.pre")
     post_save.connect(_line_saved, sender=BudgetLine, dispatch_uid=f"{uid}.line.saved")
     post_delete.connect(_line_deleted, sender=BudgetLine, dispatch_uid=f"{uid}.line.deleted")

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from indicators.models import Indicator, IndicatorTarget, Measurement
 from indicators.resources import IndicatorResource
+from projects.admin import ArchiveAdminMixin
 from provinces.admin import ScopedExportMixin, ScopedHistoryAdmin, ScopedInline
 
 
@@ -19,7 +20,7 @@ class MeasurementInline(ScopedInline, admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(ScopedExportMixin, ScopedHistoryAdmin):
+class IndicatorAdmin(ArchiveAdminMixin, ScopedExportMixin, ScopedHistoryAdmin):
     resource_classes = [IndicatorResource]
     list_display = ["ref", "name", "category", "unit", "baseline", "plan"]
     list_display_links = ["name"]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from indicators.achievement import achievement, as_number, sql_number, stored_progress
-from projects.models import Plan
+from projects.models import Archivable, LiveManager, Plan
 from projects.periods import YEAR_VALIDATORS
 from provinces.text import fold
 
@@ -34,7 +34,7 @@ class IndicatorQuerySet(models.QuerySet):
         return self.update(stored_progress=stored_progress())
 
 
-class Indicator(models.Model):
+class Indicator(Archivable):
     """A target the plan promises (chỉ tiêu), with its baseline."""
 
     class Unit(models.TextChoices):
@@ -89,7 +89,7 @@ class Indicator(models.Model):
             "stored_progress",
         ]
     )
-    objects = IndicatorQuerySet.as_manager()
+    objects = LiveManager.from_queryset(IndicatorQuerySet)()
     province_lookup = "plan__province"
 
     class Meta:

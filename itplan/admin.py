@@ -2,6 +2,7 @@
 plan with its stated totals and its reconciliation)."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
@@ -14,6 +15,7 @@ from budgets.models import need_total
 from budgets.reconciliation import reconcile
 from itplan.models import AppendixImport
 from itplan.resources import ProjectResource
+from projects.admin import ArchiveAdminMixin, VersionedAdminMixin
 from projects.models import (
     Attachment,
     Plan,
@@ -22,7 +24,7 @@ from projects.models import (
     ReportingPeriod,
     StatusUpdate,
 )
-from projects.versioning import STALE_MESSAGE, StaleEdit, VersionedForm
+from projects.versioning import VersionedForm
 from provinces.admin import (
     FoldedSearchMixin,
     ScopedAdmin,
@@ -39,7 +41,7 @@ class ProjectGroupInline(ScopedInline, admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(ScopedHistoryAdmin):
+class PlanAdmin(ArchiveAdminMixin, ScopedHistoryAdmin):
     list_display = [
         "document_number",
         "province",
@@ -98,6 +100,22 @@ class PlanAdmin(ScopedHistoryAdmin):
 
     need_trieu = trieu_column("need_total", _("nhu cầu vốn (triệu đồng)"))
 
+    def delete_view(self, request, object_id, extra_context=None):
+        """A plan that holds projects is deleted only once its number is typed."""
+        plan = self.get_object(request, unquote(object_id))
+        number = plan.document_number if plan is not None and plan.projects.exists() else None
+        if request.method == "POST" and number is not None:
+            if request.POST.get("document_number", "").strip() != number:
+                self.message_user(
+                    request,
+                    _("Chưa xoá: hãy gõ đúng số hiệu “%(number)s” của kế hoạch để xác nhận.")
+                    % {"number": number},
+                    messages.ERROR,
+                )
+                return HttpResponseRedirect(request.get_full_path())
+        context = {**(extra_context or {}), "confirm_number": number}
+        return super().delete_view(request, object_id, context)
+
     @admin.display(description=_("tổng số theo văn bản và tính từ các dòng"))
     def reconciliation(self, obj):
         if obj.pk is None:
@@ -118,7 +136,13 @@ class ProjectAdminForm(VersionedForm):
 
 
 @admin.register(Project)
-class ProjectAdmin(ScopedExportMixin, FoldedSearchMixin, ScopedHistoryAdmin):
+class ProjectAdmin(
+    VersionedAdminMixin,
+    ArchiveAdminMixin,
+    ScopedExportMixin,
+    FoldedSearchMixin,
+    ScopedHistoryAdmin,
+):
     resource_classes = [ProjectResource]
     list_display = [
         "ref",
@@ -140,13 +164,6 @@ class ProjectAdmin(ScopedExportMixin, FoldedSearchMixin, ScopedHistoryAdmin):
     list_select_related = ["plan__province", "group", "lead_agency"]
     search_fields = ["name"]
     form = ProjectAdminForm
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except StaleEdit:  # another save won the race after this form was checked
-            self.message_user(request, STALE_MESSAGE, messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
 
     formfield_overrides = MONEY_FIELDS
     autocomplete_fields = ["lead_agency", "partner_agencies"]
@@ -221,7 +238,7 @@ class AttachmentInline(ScopedInline, admin.TabularInline):
 
 
 @admin.register(StatusUpdate)
-class StatusUpdateAdmin(ScopedHistoryAdmin):
+class StatusUpdateAdmin(VersionedAdminMixin, ArchiveAdminMixin, ScopedHistoryAdmin):
     """Progress reports, for correcting one by hand; the portal's "Cập nhật tiến độ" pages are
     where they are written, sent and reviewed."""
 

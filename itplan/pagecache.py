@@ -36,6 +36,7 @@ from django.utils import timezone, translation
 from simple_history.models import HistoricalChanges
 
 from budgets.models import MoneySummary
+from projects.signals import data_written
 from provinces.access import province_ids, sees_all
 
 VERSION_KEY = "itplan:data-version"
@@ -87,6 +88,7 @@ def watched_models() -> list:
 
 
 def connect() -> None:
+    data_written.connect(_on_write, dispatch_uid="itplan.pagecache.data_written")
     for model in watched_models():
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(

@@ -4,10 +4,12 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -17,13 +19,104 @@ from provinces.models import Agency, Province
 from provinces.text import fold
 
 
-class PlanManager(models.Manager):
+class Deletion(models.Model):
+    """One "Xoá" click: the row the user deleted and every row archived with it (a plan's
+    projects, their money and reports...), which keep a link to it. Nothing is removed: the rows
+    are hidden from pages and figures, an administrator restores them in one click within
+    ``RESTORE_DAYS``, and ``manage.py purge_deleted`` removes them after that."""
+
+    RESTORE_DAYS = 90
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("loại dữ liệu"), on_delete=models.PROTECT
+    )
+    object_id = models.PositiveBigIntegerField(_("mã"))
+    label = models.CharField(_("mục đã xoá"), max_length=500)
+    province = models.ForeignKey(
+        Province,
+        verbose_name=_("tỉnh"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    counts = models.JSONField(_("số dòng"), default=dict)
+    reason = models.TextField(_("lý do"), blank=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xoá"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    deleted_at = models.DateTimeField(_("xoá lúc"), default=timezone.now)
+    restored_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người khôi phục"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    restored_at = models.DateTimeField(_("khôi phục lúc"), null=True, blank=True)
+    purged_at = models.DateTimeField(_("xoá hẳn lúc"), null=True, blank=True)
+
+    province_lookup = "province"
+
+    class Meta:
+        verbose_name = _("dữ liệu đã xoá")
+        verbose_name_plural = _("đã xoá")
+        ordering = ["-deleted_at", "-id"]
+
+    def __str__(self):
+        return f"{self.content_type.name}: {self.label}"
+
+    @property
+    def restore_until(self):
+        return self.deleted_at + datetime.timedelta(days=self.RESTORE_DAYS)
+
+    @property
+    def restorable(self) -> bool:
+        return (
+            self.restored_at is None
+            and self.purged_at is None
+            and timezone.now() < self.restore_until
+        )
+
+
+class LiveManager(models.Manager):
+    """The default manager of an archivable model: rows not archived (``deletion`` empty).
+    Related managers, forms, the admin and every page and figure go through it; the model's
+    ``_base_manager`` (plain) still sees archived rows."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deletion__isnull=True)
+
+
+class Archivable(models.Model):
+    """A row that a "Xoá" archives instead of removing (see ``projects.archive``)."""
+
+    deletion = models.ForeignKey(
+        Deletion,
+        verbose_name=_("đã xoá"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class PlanManager(LiveManager):
     def get_queryset(self):
         # A plan is named with its province everywhere (lists, filters, choices).
         return super().get_queryset().select_related("province")
 
 
-class Plan(models.Model):
+class Plan(Archivable):
     """An approved plan document (Kế hoạch / Quyết định phê duyệt) and the appendix it carries."""
 
     class Kind(models.TextChoices):
@@ -71,7 +164,9 @@ class Plan(models.Model):
         ordering = ["province__name", "-issue_date"]
         constraints = [
             models.UniqueConstraint(
-                fields=["province", "document_number"], name="plan_province_document_unique"
+                fields=["province", "document_number"],
+                condition=Q(deletion__isnull=True),
+                name="plan_province_document_unique",
             ),
             models.CheckConstraint(
                 condition=Q(end_year__gte=F("start_year")), name="plan_period_ordered"
@@ -117,7 +212,7 @@ class ProjectGroup(models.Model):
         return " ".join(part for part in (self.appendix, self.ref, self.title) if part)
 
 
-class Project(VersionedModel):
+class Project(VersionedModel, Archivable):
     """A row of a plan's appendix: a project or task (dự án, nhiệm vụ)."""
 
     class Status(models.TextChoices):
@@ -187,6 +282,7 @@ class Project(VersionedModel):
     search_key = models.TextField(editable=False, blank=True)
 
     history = HistoricalRecords(excluded_fields=["search_key"])
+    objects = LiveManager()
     province_lookup = "plan__province"
 
     class Meta:
@@ -239,7 +335,7 @@ def period_label(year: int, quarter: int | None) -> str:
     return _("Năm %(year)s") % {"year": year}
 
 
-class StatusUpdate(VersionedModel):
+class StatusUpdate(VersionedModel, Archivable):
     """A progress report on a project (báo cáo tiến độ) for a quarter or a year.
 
     Staff write it (draft) and send it for review (submitted); a leader of the province approves
@@ -298,6 +394,7 @@ class StatusUpdate(VersionedModel):
     return_reason = models.TextField(_("lý do trả lại"), blank=True)
 
     history = HistoricalRecords()
+    objects = LiveManager()
     province_lookup = "project__plan__province"
 
     class Meta:

@@ -34,7 +34,7 @@ class VersionedModel(models.Model):
         if self.pk is not None and not self._state.adding:
             claimed = (
                 type(self)
-                ._default_manager.filter(pk=self.pk, version=self.version)
+                ._base_manager.filter(pk=self.pk, version=self.version)
                 .update(version=F("version") + 1)
             )
             if not claimed:
@@ -63,7 +63,7 @@ class VersionedForm(forms.ModelForm):
         raise forms.ValidationError(self.conflict_message(seen), code="stale")
 
     def conflict_message(self, seen: int) -> str:
-        current = type(self.instance)._default_manager.get(pk=self.instance.pk)
+        current = type(self.instance)._base_manager.get(pk=self.instance.pk)
         changed = []
         model_fields = {f.name for f in current._meta.concrete_fields}
         for name, field in self.fields.items():

@@ -97,3 +97,22 @@ def province_id_of(obj: Model) -> int | None:
 def in_scope(obj: Model, user) -> bool:
     """True when ``user`` may see ``obj``."""
     return sees_all(user) or province_id_of(obj) in province_ids(user)
+
+
+def can_change(user, obj: Model) -> bool:
+    """True when ``user`` may add, change or delete ``obj``: admins anything, staff what lies in
+    their provinces. Every write path (admin, history revert, portal form, import, archive)
+    asks this rule."""
+    return can_edit(user) and (user.is_superuser or province_id_of(obj) in province_ids(user))
+
+
+def require_change(user, obj: Model) -> None:
+    """Refuse (403) a change ``user`` may not make to ``obj``."""
+    if not can_change(user, obj):
+        raise PermissionDenied(_("Bạn không có quyền thay đổi dữ liệu này."))
+
+
+def require_admin(user) -> None:
+    """Refuse (403) anyone but an administrator."""
+    if not user.is_superuser:
+        raise PermissionDenied(_("Chỉ quản trị viên được làm việc này."))

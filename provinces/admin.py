@@ -1,10 +1,11 @@
 """Admin for provinces and agencies, and the province scoping every data-entry admin uses."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportMixin
 from import_export.formats.base_formats import CSV, XLSX
@@ -32,9 +33,9 @@ class ScopedMixin:
         return obj is None or access.in_scope(obj, request.user)
 
     def _can_edit(self, request, obj):
-        if not access.can_edit(request.user):
-            return False
-        return obj is None or access.in_scope(obj, request.user)
+        if obj is None:
+            return access.can_edit(request.user)
+        return access.can_change(request.user, obj)
 
     def has_add_permission(self, request, obj=None):
         return self._can_edit(request, obj)
@@ -84,8 +85,34 @@ class ScopedHistoryAdmin(ScopedMixin, SimpleHistoryAdmin):
         return super().history_view(request, object_id, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """A past version, for whoever may read the object; reverting to it (POST) only for
+        administrators, on a row that still exists, through the change form's own checks."""
         self._refuse_out_of_scope(request, object_id)
+        if request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        access.require_admin(request.user)
+        current = self.model._base_manager.filter(pk=unquote(object_id)).first()
+        if current is None or getattr(current, "deletion_id", None) is not None:
+            self.message_user(
+                request,
+                _(
+                    "Không khôi phục được phiên bản này vì “%(object)s” đã bị xoá. Hãy khôi phục "
+                    "nó ở mục “Đã xoá” trước (nếu còn), rồi mới chọn phiên bản."
+                )
+                % {"object": current or object_id},
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(
+                reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_history",
+                    args=[object_id],
+                )
+            )
+        request.reverting = current
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        return not request.user.is_superuser or super().revert_disabled(request, obj)
 
 
 class ScopedInline(ScopedMixin):

@@ -1,12 +1,16 @@
 """Rules of one row: money is never negative, years are sane, periods keep what was written."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import RestrictedError
+from django.utils import timezone
 
 from budgets.models import BudgetLine
-from projects.models import Plan
+from projects import archive
+from projects.models import Deletion, Plan, ProjectGroup
 from projects.periods import parse_period
 from tests.factories import BudgetLineFactory, PlanFactory, ProjectFactory, StatedTotalFactory
 
@@ -107,7 +111,15 @@ def test_a_plan_goes_with_its_groups_and_projects_but_a_used_group_stays(client,
     assert Plan.objects.filter(pk=plan.pk).exists()
 
     client.force_login(make_user("quantri", "admin"))
-    response = client.post(reverse("admin:projects_plan_delete", args=[plan.pk]), {"post": "yes"})
+    url = reverse("admin:projects_plan_delete", args=[plan.pk])
+    response = client.post(url, {"post": "yes", "document_number": plan.document_number})
     assert response.status_code == 302
-    assert not Plan.objects.filter(pk=plan.pk).exists()
+    assert not Plan.objects.filter(pk=plan.pk).exists()  # archived: hidden, not removed
     assert not BudgetLine.objects.filter(project_id=project.pk).exists()
+
+    later = timezone.now() + datetime.timedelta(days=Deletion.RESTORE_DAYS + 1)
+    purged, problems = archive.purge(now=later)
+    assert (len(purged), problems) == (1, [])
+    assert not Plan._base_manager.filter(pk=plan.pk).exists()
+    assert not ProjectGroup.objects.filter(pk=group.pk).exists()
+    assert not BudgetLine._base_manager.filter(project_id=project.pk).exists()
