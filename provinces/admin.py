@@ -88,10 +88,11 @@ class ScopedHistoryAdmin(ScopedMixin, SimpleHistoryAdmin):
         """A past version, for whoever may read the object; reverting to it (POST) only for
         administrators, on a row that still exists, through the change form's own checks."""
         self._refuse_out_of_scope(request, object_id)
+        current = self.model._base_manager.filter(pk=unquote(object_id)).first()
+        request.reverting = current  # the row as it is now, for the form's version check
         if request.method != "POST":
             return super().history_form_view(request, object_id, version_id, extra_context)
         access.require_admin(request.user)
-        current = self.model._base_manager.filter(pk=unquote(object_id)).first()
         if current is None or getattr(current, "deletion_id", None) is not None:
             self.message_user(
                 request,
@@ -108,7 +109,6 @@ class ScopedHistoryAdmin(ScopedMixin, SimpleHistoryAdmin):
                     args=[object_id],
                 )
             )
-        request.reverting = current
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def revert_disabled(self, request, obj=None):

@@ -127,3 +127,36 @@ def report(project, author, **fields):
         "results": "Đã lắp đặt thiết bị",
     } | fields
     return StatusUpdate.objects.create(project=project, author=author, **values)
+
+
+def two_provinces() -> dict:
+    """Two provinces, Bạc Liêu ("a") and Trà Vinh ("b"), each with a plan, a project, a budget
+    line, a stated total, an indicator, an import record and a progress report; staff and a
+    leader of "a", a national viewer, an administrator and a user without a role."""
+    from itplan.models import AppendixImport
+
+    data = {}
+    for key, name in (("a", "Bạc Liêu"), ("b", "Trà Vinh")):
+        province = ProvinceFactory(name=name)
+        project = ProjectFactory(plan__province=province, name=f"Một cửa điện tử {name}")
+        data[key] = {
+            "province": province,
+            "plan": project.plan,
+            "project": project,
+            "agency": project.lead_agency,
+            "budgetline": BudgetLineFactory(project=project),
+            "statedtotal": StatedTotalFactory(plan=project.plan),
+            "indicator": IndicatorFactory(plan=project.plan),
+            "appendiximport": AppendixImport.objects.create(
+                plan=project.plan, file="imports/phu-luc.xlsx", file_name="phu-luc.xlsx"
+            ),
+            "statusupdate": StatusUpdate.objects.create(
+                project=project, year=2026, quarter=4, status="in_progress", percent_complete=10
+            ),
+        }
+    data["staff"] = make_user("canbo.a", "staff", data["a"]["province"])
+    data["leader"] = make_user("lanhdao.a", "leader", data["a"]["province"])
+    data["national"] = make_user("trunguong", "national")
+    data["admin"] = make_user("quantri", "admin")
+    data["norole"] = make_user("khach", None)
+    return data

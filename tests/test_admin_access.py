@@ -5,46 +5,13 @@ import pytest
 from django.urls import reverse
 
 from budgets.models import BudgetLine
-from itplan.models import AppendixImport
-from projects.models import Project, StatusUpdate
-from tests.factories import (
-    BudgetLineFactory,
-    IndicatorFactory,
-    ProjectFactory,
-    ProvinceFactory,
-    StatedTotalFactory,
-    make_user,
-)
+from projects.models import Project
+from tests.factories import ProvinceFactory, make_user, two_provinces
 
 
 @pytest.fixture
 def world(db):
-    """Two provinces, each with a plan, a project, a budget line, a stated total, an indicator."""
-    data = {}
-    for key, name in (("a", "Bạc Liêu"), ("b", "Trà Vinh")):
-        province = ProvinceFactory(name=name)
-        project = ProjectFactory(plan__province=province, name=f"Một cửa điện tử {name}")
-        data[key] = {
-            "province": province,
-            "plan": project.plan,
-            "project": project,
-            "agency": project.lead_agency,
-            "budgetline": BudgetLineFactory(project=project),
-            "statedtotal": StatedTotalFactory(plan=project.plan),
-            "indicator": IndicatorFactory(plan=project.plan),
-            "appendiximport": AppendixImport.objects.create(
-                plan=project.plan, file="imports/phu-luc.xlsx", file_name="phu-luc.xlsx"
-            ),
-            "statusupdate": StatusUpdate.objects.create(
-                project=project, year=2026, quarter=4, status="in_progress", percent_complete=10
-            ),
-        }
-    data["staff"] = make_user("canbo.a", "staff", data["a"]["province"])
-    data["leader"] = make_user("lanhdao.a", "leader", data["a"]["province"])
-    data["national"] = make_user("trunguong", "national")
-    data["admin"] = make_user("quantri", "admin")
-    data["norole"] = make_user("khach", None)
-    return data
+    return two_provinces()
 
 
 # (admin URL name prefix, key in world)
