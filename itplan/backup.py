@@ -25,7 +25,7 @@ import subprocess  # noqa: S404 - pg_dump/pg_restore, with argument lists, never
 import tarfile
 import tempfile
 import zlib
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
 import django
@@ -143,16 +143,15 @@ def restore(archive: Path, *, force: bool = False) -> tuple[dict, Path | None]:
 
 
 def prune(folder: Path, *, keep_days: int, now: datetime) -> list[Path]:
-    """Delete the archives in ``folder`` whose name dates them more than ``keep_days`` days
-    before ``now``; return them. Files not named as this module names archives are left alone."""
-    limit = timezone.localtime(now) - timedelta(days=keep_days)
+    """Delete the archives in ``folder`` dated (by their name, in local time) more than
+    ``keep_days`` calendar days before ``now``'s date; return them. A daily backup with
+    ``keep_days=7`` keeps today's archive and those of the 7 days before, whatever the minute
+    cron started it. Files not named as this module names archives are left alone."""
+    oldest = timezone.localtime(now).date() - timedelta(days=keep_days)
     removed = []
     for path in sorted(folder.glob("itplan-backup-*.tar.gz")):
         match = NAME.fullmatch(path.name)
-        if not match:
-            continue
-        made = timezone.make_aware(datetime.strptime(match["stamp"], "%Y-%m-%dT%H%M"))  # noqa: DTZ007
-        if made < limit:
+        if match and date.fromisoformat(match["stamp"][:10]) < oldest:
             path.unlink()
             removed.append(path)
     return removed
@@ -286,6 +285,10 @@ def _extract(archive: Path, into: Path) -> dict:
                     reader = _Hashing(source)
                     shutil.copyfileobj(reader, out)
                 found[member.name] = reader.sha256.hexdigest()
+            # Read to the end, so that gzip checks its own CRC and length of the whole file.
+            current = None
+            while tar.fileobj.read(1 << 20):
+                pass
     except (tarfile.TarError, EOFError, zlib.error, OSError) as error:
         if isinstance(error, OSError) and not _is_read_error(error):
             raise
