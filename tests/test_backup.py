@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from itplan import backup
+from itplan.backup import database
 
 ROOT = Path(__file__).resolve().parent.parent
 APPENDIX = ROOT / "tests" / "files" / "bac-lieu-2213-2011.xlsx"
@@ -130,8 +131,13 @@ def original(tmp_path_factory):
     build(site)
     output = site.manage("backup", "--output", str(folder / "archives")).stdout
     archive = next((folder / "archives").glob("itplan-backup-*.tar.gz"))
-    return {"site": site, "rows": site.rows(), "files": site.files(), "archive": archive,
-            "output": output}
+    return {
+        "site": site,
+        "rows": site.rows(),
+        "files": site.files(),
+        "archive": archive,
+        "output": output,
+    }
 
 
 @pytest.fixture
@@ -167,9 +173,7 @@ def test_the_seed_and_uploads_are_in_the_portal_before_the_drill(original):
     assert APPENDIX.read_bytes() in files.values()
 
 
-def test_backup_drill_restores_every_table_row_by_row_and_every_file_byte_by_byte(
-    original, site
-):
+def test_backup_drill_restores_every_table_row_by_row_and_every_file_byte_by_byte(original, site):
     site.sqlite_file().unlink()
     shutil.rmtree(site.media)
     site.manage("migrate", "--noinput", "-v", "0")  # a new server: an empty database
@@ -207,12 +211,13 @@ def test_backup_writes_one_dated_archive_with_a_manifest_of_checksums_migrations
     }
     assert manifest["tables"]["projects_plan"] == 5
     assert manifest["tables"]["projects_attachment"] == 1
-    assert manifest["migrations"]["projects"] == sorted(
-        p.stem for p in (ROOT / "projects" / "migrations").glob("0*.py")
-    )[-1]
-    assert datetime.datetime.fromisoformat(manifest["created_at"]).utcoffset() == datetime.timedelta(
-        hours=7
+    assert (
+        manifest["migrations"]["projects"]
+        == sorted(p.stem for p in (ROOT / "projects" / "migrations").glob("0*.py"))[-1]
     )
+    assert datetime.datetime.fromisoformat(
+        manifest["created_at"]
+    ).utcoffset() == datetime.timedelta(hours=7)
 
 
 def assert_refused(site, archive, original, *, says: str):
@@ -322,7 +327,9 @@ def test_restore_refuses_an_archive_of_another_database_vendor(original, site, t
     contents["manifest.json"] = json.dumps(manifest).encode()
     other = write_archive(tmp_path / "itplan-backup-2026-12-03T0700.tar.gz", contents)
 
-    assert_refused(site, other, original, says="cơ sở dữ liệu postgresql, còn cổng đang dùng sqlite")
+    assert_refused(
+        site, other, original, says="cơ sở dữ liệu postgresql, còn cổng đang dùng sqlite"
+    )
 
 
 def test_backup_keep_removes_only_its_own_archives_older_than_the_days(tmp_path):
@@ -373,7 +380,9 @@ def test_restore_of_a_missing_archive_says_so(site):
 def postgresql_sites(tmp_path):
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
-        pytest.skip("DATABASE_URL không trỏ tới PostgreSQL: bài sao lưu PostgreSQL chạy ở lượt CI đó.")
+        pytest.skip(
+            "DATABASE_URL không trỏ tới PostgreSQL: bài sao lưu PostgreSQL chạy ở lượt CI đó."
+        )
     for program in ("pg_dump", "pg_restore", "psql"):
         if shutil.which(program) is None:
             pytest.skip(f"Không có {program} (gói postgresql-client) trên máy này.")
@@ -431,3 +440,15 @@ def test_backup_archive_member_damage_in_gzip_trailer_is_refused(original, site,
         gzip.decompress(bytes(data))
 
     assert_refused(site, damaged, original, says="bị hỏng hoặc không trọn vẹn")
+
+
+def test_a_missing_pg_dump_is_named_in_vietnamese(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda program: None)
+
+    with pytest.raises(backup.BackupError) as refused:
+        database._run(["pg_dump", "--format=custom"])
+
+    assert str(refused.value) == (
+        "Không tìm thấy chương trình pg_dump: cài gói postgresql-client (cùng phiên bản với máy "
+        "chủ PostgreSQL) rồi chạy lại."
+    )
