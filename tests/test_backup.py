@@ -332,6 +332,16 @@ def test_restore_refuses_an_archive_of_another_database_vendor(original, site, t
     )
 
 
+def test_restore_refuses_an_archive_from_a_newer_version_of_the_portal(original, site, tmp_path):
+    contents = members(original["archive"])
+    manifest = json.loads(contents["manifest.json"])
+    manifest["migrations"]["projects"] = "9999_from_the_future"
+    contents["manifest.json"] = json.dumps(manifest).encode()
+    newer = write_archive(tmp_path / "itplan-backup-2026-12-03T0700.tar.gz", contents)
+
+    assert_refused(site, newer, original, says="migration projects.9999_from_the_future chưa có")
+
+
 def test_backup_keep_removes_only_its_own_archives_older_than_the_days(tmp_path):
     names = [
         "itplan-backup-2026-11-25T2359.tar.gz",  # 8 days before
