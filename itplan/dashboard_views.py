@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from import_export.formats.base_formats import CSV, XLSX
 
 from budgets.models import BudgetLine, MoneySummary, Stage, need_subquery
 from budgets.resources import BudgetLineResource
@@ -27,6 +26,7 @@ from itplan.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
 from itplan.resources import ProjectResource
 from projects.models import Project
 from provinces.access import membership, require_role, scope, sees_all
+from provinces.spreadsheet import CSV, XLSX
 
 PAGE_SIZE = 50
 FORMATS = {"xlsx": XLSX, "csv": CSV}

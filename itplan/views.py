@@ -2,7 +2,6 @@
 confirm), and the Excel downloads. Access goes through ``provinces.access``: a plan of another
 province answers 404, reading needs a role, importing needs the staff role."""
 
-import io
 from collections import defaultdict
 
 from django.contrib import messages
@@ -26,6 +25,7 @@ from itplan.appendix.export import plan_workbook, template_workbook
 from itplan.forms import ConfirmForm, UploadForm
 from itplan.models import AppendixImport
 from projects.models import Plan, Project
+from provinces import spreadsheet
 from provinces.access import can_edit, has_role, require_role, scope
 from provinces.models import Agency
 from provinces.text import fold
@@ -261,9 +261,7 @@ def import_cancel(request, import_id: int):
 
 
 def _xlsx(book, name: str) -> HttpResponse:
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response = HttpResponse(spreadsheet.save(book), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
     return response
 

@@ -8,12 +8,12 @@ from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from provinces import access
 from provinces.models import Agency, Membership, Province
+from provinces.spreadsheet import CSV, XLSX
 from provinces.text import folded_search
 
 
@@ -178,7 +178,7 @@ class ScopedExportMixin(ExportMixin):
     """django-import-export's export of the changelist (its scoped, filtered queryset) as XLSX
     or CSV, for whoever may view the list. Put it before the scoped admin class."""
 
-    formats = [XLSX, CSV]
+    formats = [XLSX, CSV]  # ours: texts that look like formulas stay texts
     export_form_class = ExportForm  # its field list shows our Vietnamese column names
     to_encoding = "utf-8-sig"  # the BOM makes Excel read the CSV's diacritics as UTF-8
 

@@ -1,7 +1,6 @@
 """A UBND report's tables as an Excel workbook (openpyxl), from the same content as the PDF: one
 sheet per table, money in triệu đồng as numbers, each sheet set up to print on A4."""
 
-import io
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from budgets.models import Stage
 from itplan.models import Report
 from itplan.reports.render import place_and_date
 from itplan.templatetags.portal import dmy
+from provinces import spreadsheet
 
 FONT = "Times New Roman"  # Tinos is metric-compatible with it; every office machine has it
 THIN = Side(style="thin")
@@ -212,6 +212,4 @@ def xlsx(report: Report, data: dict) -> bytes:
             ],
             [16, 40, 40, 14, 14, 14],
         )
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return spreadsheet.save(book)
