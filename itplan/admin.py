@@ -1,6 +1,7 @@
 """Admin of plans and projects: the screens that span apps (a project with its budget lines, a
 plan with its stated totals and its reconciliation)."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.db.models import Count
@@ -18,6 +19,7 @@ from itplan.models import AppendixImport
 from itplan.resources import ProjectResource
 from projects.admin import ArchiveAdminMixin, VersionedAdminMixin
 from projects.models import (
+    ONE_PER_PERIOD,
     Attachment,
     Plan,
     Project,
@@ -260,6 +262,15 @@ class StatusUpdateAdminForm(CorrectionForm):
     class Meta:
         model = StatusUpdate
         fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        project, year = cleaned.get("project"), cleaned.get("year")
+        if project is not None and year and "quarter" in cleaned:
+            others = StatusUpdate.of_period(project.pk, year, cleaned["quarter"])
+            if others.exclude(pk=self.instance.pk).exists():
+                raise forms.ValidationError(ONE_PER_PERIOD, code="unique")
+        return cleaned
 
 
 @admin.register(StatusUpdate)

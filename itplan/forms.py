@@ -109,16 +109,10 @@ class StatusUpdateForm(VersionedForm):
         the page to link) instead of letting the database refuse a second."""
         cleaned = super().clean()
         self.taken = None
-        if self.instance.project_id is not None and cleaned.get("year") and "quarter" in cleaned:
-            self.taken = (
-                StatusUpdate.objects.filter(
-                    project_id=self.instance.project_id,
-                    year=cleaned["year"],
-                    quarter=cleaned["quarter"],
-                )
-                .exclude(pk=self.instance.pk)
-                .first()
-            )
+        project_id = self.instance.project_id
+        if project_id is not None and cleaned.get("year") and "quarter" in cleaned:
+            period = StatusUpdate.of_period(project_id, cleaned["year"], cleaned["quarter"])
+            self.taken = period.exclude(pk=self.instance.pk).first()
         if self.taken is not None:
             raise forms.ValidationError(
                 _(

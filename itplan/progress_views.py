@@ -172,7 +172,7 @@ def report_create(request, project_id: int):
     if not can_edit(request.user):
         raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới được báo cáo tiến độ."))
     year, quarter = current_period()
-    current = project.status_updates.filter(year=year, quarter=quarter).first()
+    current = StatusUpdate.of_period(project.pk, year, quarter).first()
     if request.method == "GET" and current is not None and current.editable:
         messages.info(
             request,

@@ -448,6 +448,13 @@ class StatusUpdate(VersionedModel, Archivable):
     def editable(self) -> bool:
         return self.state in (self.State.DRAFT, self.State.RETURNED)
 
+    @classmethod
+    def of_period(cls, project_id: int, year: int, quarter: int | None) -> models.QuerySet:
+        """The live reports of a project for a period: at most one, by the constraints. Forms
+        ask it themselves: Django's validation skips a constraint whose condition names a field
+        the form leaves out (``deletion``)."""
+        return cls.objects.filter(project_id=project_id, year=year, quarter=quarter)
+
 
 class ReportingPeriod(models.Model):
     """A reporting period (quý or năm) and the day its progress reports are due. Periods without
