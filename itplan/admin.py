@@ -1,6 +1,7 @@
 """Admin of plans and projects: the screens that span apps (a project with its budget lines, a
 plan with its stated totals and its reconciliation)."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.db.models import Count
@@ -13,10 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from budgets.admin import MONEY_FIELDS, BudgetLineInline, trieu_column
 from budgets.models import need_total
 from budgets.reconciliation import reconcile
+from itplan.corrections import CorrectionAdmin, CorrectionForm
 from itplan.models import AppendixImport
 from itplan.resources import ProjectResource
 from projects.admin import ArchiveAdminMixin, VersionedAdminMixin
 from projects.models import (
+    ONE_PER_PERIOD,
     Attachment,
     Plan,
     Project,
@@ -24,6 +27,7 @@ from projects.models import (
     ReportingPeriod,
     StatusUpdate,
 )
+from projects.progress import PROJECT_OFFICIAL_FIELDS, REPORT_WORKFLOW_FIELDS
 from projects.versioning import VersionedForm
 from provinces.admin import (
     FoldedSearchMixin,
@@ -129,7 +133,7 @@ class PlanAdmin(ArchiveAdminMixin, ScopedHistoryAdmin):
         return render_to_string("admin/projects/reconciliation.html", context)
 
 
-class ProjectAdminForm(VersionedForm):
+class ProjectAdminForm(CorrectionForm, VersionedForm):
     class Meta:
         model = Project
         fields = "__all__"
@@ -137,12 +141,17 @@ class ProjectAdminForm(VersionedForm):
 
 @admin.register(Project)
 class ProjectAdmin(
+    CorrectionAdmin,
     VersionedAdminMixin,
     ArchiveAdminMixin,
     ScopedExportMixin,
     FoldedSearchMixin,
     ScopedHistoryAdmin,
 ):
+    """Projects; their official status and % complete are those of the latest approved
+    progress report (``projects.progress``): read-only here except to administrators."""
+
+    official_fields = PROJECT_OFFICIAL_FIELDS
     resource_classes = [ProjectResource]
     list_display = [
         "ref",
@@ -169,7 +178,19 @@ class ProjectAdmin(
     autocomplete_fields = ["lead_agency", "partner_agencies"]
     inlines = [BudgetLineInline]
     fieldsets = [
-        (None, {"fields": ["plan", "group", ("ref", "order"), "name", "status", "version_seen"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "plan",
+                    "group",
+                    ("ref", "order"),
+                    "name",
+                    ("status", "percent_complete"),
+                    "version_seen",
+                ]
+            },
+        ),
         (_("Nội dung"), {"fields": ["objective", "scale", "period", "estimate", "notes"]}),
         (_("Cơ quan"), {"fields": ["lead_agency", "partner_agencies", "partners"]}),
     ]
@@ -237,10 +258,57 @@ class AttachmentInline(ScopedInline, admin.TabularInline):
         return format_html('<a href="{}">{}</a>', reverse("attachment", args=[obj.pk]), obj.name)
 
 
+class StatusUpdateAdminForm(CorrectionForm):
+    class Meta:
+        model = StatusUpdate
+        fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        project, year = cleaned.get("project"), cleaned.get("year")
+        if project is not None and year and "quarter" in cleaned:
+            others = StatusUpdate.of_period(project.pk, year, cleaned["quarter"])
+            if others.exclude(pk=self.instance.pk).exists():
+                raise forms.ValidationError(ONE_PER_PERIOD, code="unique")
+        return cleaned
+
+
 @admin.register(StatusUpdate)
-class StatusUpdateAdmin(VersionedAdminMixin, ArchiveAdminMixin, ScopedHistoryAdmin):
+class StatusUpdateAdmin(
+    CorrectionAdmin, VersionedAdminMixin, ArchiveAdminMixin, ScopedHistoryAdmin
+):
     """Progress reports, for correcting one by hand; the portal's "Cập nhật tiến độ" pages are
-    where they are written, sent and reviewed."""
+    where they are written, sent and reviewed (``projects.progress``). The workflow's fields
+    are read-only except to administrators, and staff change a report here only while it is a
+    draft or returned, as on the portal."""
+
+    form = StatusUpdateAdminForm
+    official_fields = REPORT_WORKFLOW_FIELDS
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "project",
+                    ("year", "quarter"),
+                    ("status", "percent_complete"),
+                    "results",
+                    "difficulties",
+                    "proposals",
+                ]
+            },
+        ),
+        (
+            _("Quy trình duyệt"),
+            {
+                "fields": [
+                    ("author", "state"),
+                    ("submitted_at", "reviewer", "reviewed_at"),
+                    "return_reason",
+                ]
+            },
+        ),
+    ]
 
     list_display = ["project", "period_label", "state", "status", "percent_complete", "author"]
     list_filter = [
@@ -251,9 +319,14 @@ class StatusUpdateAdmin(VersionedAdminMixin, ArchiveAdminMixin, ScopedHistoryAdm
     ]
     list_select_related = ["project", "author"]
     autocomplete_fields = ["project"]
-    readonly_fields = ["author", "submitted_at", "reviewer", "reviewed_at"]
+    readonly_fields = ["author"]
     search_fields = ["project__name"]
     inlines = [AttachmentInline]
+
+    def _can_edit(self, request, obj):
+        if obj is not None and not obj.editable and not request.user.is_superuser:
+            return False
+        return super()._can_edit(request, obj)
 
     @admin.display(description=_("kỳ báo cáo"))
     def period_label(self, obj):

@@ -104,6 +104,30 @@ class StatusUpdateForm(VersionedForm):
         }
 
 
+    def clean(self):
+        """One report per project and period: name the one already there (``self.taken``, for
+        the page to link) instead of letting the database refuse a second."""
+        cleaned = super().clean()
+        self.taken = None
+        project_id = self.instance.project_id
+        if project_id is not None and cleaned.get("year") and "quarter" in cleaned:
+            period = StatusUpdate.of_period(project_id, cleaned["year"], cleaned["quarter"])
+            self.taken = period.exclude(pk=self.instance.pk).first()
+        if self.taken is not None:
+            raise forms.ValidationError(
+                _(
+                    "Dự án đã có báo cáo %(period)s (%(state)s): mỗi kỳ một báo cáo. Hãy mở báo "
+                    "cáo đó thay vì lập báo cáo thứ hai."
+                ),
+                code="unique",
+                params={
+                    "period": self.taken.period_label,
+                    "state": self.taken.get_state_display(),
+                },
+            )
+        return cleaned
+
+
 class ReturnForm(forms.Form):
     reason = forms.CharField(
         label=_("Lý do trả lại"), widget=forms.Textarea(attrs={"rows": 3}), required=True

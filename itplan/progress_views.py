@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,13 +29,21 @@ from itplan.forms import (
     StatusUpdateForm,
 )
 from projects import attachments
-from projects.models import Attachment, Project, ReportingPeriod, StatusUpdate, period_label
+from projects.models import (
+    ONE_PER_PERIOD,
+    Attachment,
+    Project,
+    ReportingPeriod,
+    StatusUpdate,
+    period_label,
+)
 from projects.progress import (
     REPORTED,
     WorkflowError,
     approve,
     current_period,
     due_reports,
+    later_approved,
     reported_in,
     return_,
     submit,
@@ -157,12 +166,23 @@ def project_detail(request, project_id: int):
 
 @login_required
 def report_create(request, project_id: int):
+    """The form for this period's report; a period has one report per project, so a draft or
+    returned one is opened instead, and one already sent or approved is named and linked."""
     project = _project(request, project_id)
     if not can_edit(request.user):
         raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới được báo cáo tiến độ."))
     year, quarter = current_period()
+    current = StatusUpdate.of_period(project.pk, year, quarter).first()
+    if request.method == "GET" and current is not None and current.editable:
+        messages.info(
+            request,
+            _("Dự án đã có báo cáo %(period)s (%(state)s): mở báo cáo đó để tiếp tục.")
+            % {"period": current.period_label, "state": current.get_state_display()},
+        )
+        return redirect("report_detail", report_id=current.pk)
     form = StatusUpdateForm(
         request.POST or None,
+        instance=StatusUpdate(project=project, author=request.user),
         initial={
             "year": year,
             "quarter": quarter,
@@ -171,16 +191,26 @@ def report_create(request, project_id: int):
         },
     )
     if request.method == "POST" and form.is_valid():
-        update = form.save(commit=False)
-        update.project, update.author = project, request.user
-        update.save()
-        return _after_save(request, update)
-    return render(request, "itplan/report_form.html", {"project": project, "form": form})
+        try:
+            with transaction.atomic():
+                update = form.save()
+        except IntegrityError:  # the same period sent from another tab at the same moment
+            form.add_error(None, ONE_PER_PERIOD)
+        else:
+            return _after_save(request, update)
+    taken = getattr(form, "taken", None) or current
+    return render(
+        request, "itplan/report_form.html", {"project": project, "form": form, "taken": taken}
+    )
 
 
 def _after_save(request, update: StatusUpdate):
     if request.POST.get("action") == "submit":
-        submit(update, request.user)
+        try:
+            submit(update, by=request.user)
+        except WorkflowError as problem:
+            messages.error(request, str(problem))
+            return redirect("report_detail", report_id=update.pk)
         messages.success(
             request,
             _("Đã gửi báo cáo %(period)s để lãnh đạo duyệt.") % {"period": update.period_label},
@@ -224,12 +254,12 @@ def report_detail(request, report_id: int):
                     update = form.save()  # StaleEdit if another save won the race since clean()
                     return _after_save(request, update)
             elif action == "approve" and can_review(request.user):
-                approve(update, request.user)
-                messages.success(request, _("Đã duyệt: tình trạng của dự án được cập nhật."))
+                approve(update, by=request.user)
+                messages.success(request, _approved_message(update))
                 return redirect("project_detail", project_id=update.project_id)
             elif action == "return" and return_form is not None:
                 if return_form.is_valid():
-                    return_(update, request.user, return_form.cleaned_data["reason"])
+                    return_(update, by=request.user, reason=return_form.cleaned_data["reason"])
                     messages.success(request, _("Đã trả lại báo cáo cho người báo cáo."))
                     return redirect("progress_board")
             else:
@@ -258,14 +288,27 @@ def report_detail(request, report_id: int):
             "update": update,
             "project": update.project,
             "form": form,
-            "return_form": return_form if update.state == StatusUpdate.State.SUBMITTED else None,
+            "return_form": return_form
+            if update.state == StatusUpdate.State.SUBMITTED and update.author_id != request.user.pk
+            else None,
             "can_approve": can_review(request.user)
-            and update.state == StatusUpdate.State.SUBMITTED,
+            and update.state == StatusUpdate.State.SUBMITTED
+            and update.author_id != request.user.pk,
             "returns": returns,
             "attachments": update.attachments.select_related("uploaded_by"),
             "attachment_form": AttachmentForm() if editing else None,
         },
     )
+
+
+def _approved_message(update: StatusUpdate) -> str:
+    later = later_approved(update)
+    if later is None:
+        return _("Đã duyệt: tình trạng của dự án được cập nhật.")
+    return _(
+        "Đã duyệt báo cáo %(period)s. Tình trạng và %% hoàn thành của dự án giữ theo báo cáo "
+        "đã duyệt của kỳ sau (%(later)s)."
+    ) % {"period": update.period_label, "later": later.period_label}
 
 
 def _attachments_editable(request, update: StatusUpdate) -> None:

@@ -335,6 +335,12 @@ def period_label(year: int, quarter: int | None) -> str:
     return _("Năm %(year)s") % {"year": year}
 
 
+ONE_PER_PERIOD = _(
+    "Dự án này đã có báo cáo tiến độ cho kỳ này: mỗi dự án một báo cáo mỗi kỳ. Hãy mở báo "
+    "cáo đã có để sửa thay vì lập báo cáo thứ hai."
+)
+
+
 class StatusUpdate(VersionedModel, Archivable):
     """A progress report on a project (báo cáo tiến độ) for a quarter or a year.
 
@@ -414,6 +420,21 @@ class StatusUpdate(VersionedModel, Archivable):
             models.CheckConstraint(
                 condition=Q(percent_complete__lte=100), name="status_update_percent_to_100"
             ),
+            # One live report per project and period (an archived one does not count). Two
+            # partial constraints rather than one with nulls_distinct=False, which SQLite (and
+            # PostgreSQL before 15) would not enforce: a year's report has no quarter.
+            models.UniqueConstraint(
+                fields=["project", "year", "quarter"],
+                condition=Q(quarter__isnull=False, deletion__isnull=True),
+                name="status_update_one_per_quarter",
+                violation_error_message=ONE_PER_PERIOD,
+            ),
+            models.UniqueConstraint(
+                fields=["project", "year"],
+                condition=Q(quarter__isnull=True, deletion__isnull=True),
+                name="status_update_one_per_year",
+                violation_error_message=ONE_PER_PERIOD,
+            ),
         ]
 
     def __str__(self):
@@ -426,6 +447,13 @@ class StatusUpdate(VersionedModel, Archivable):
     @property
     def editable(self) -> bool:
         return self.state in (self.State.DRAFT, self.State.RETURNED)
+
+    @classmethod
+    def of_period(cls, project_id: int, year: int, quarter: int | None) -> models.QuerySet:
+        """The live reports of a project for a period: at most one, by the constraints. Forms
+        ask it themselves: Django's validation skips a constraint whose condition names a field
+        the form leaves out (``deletion``)."""
+        return cls.objects.filter(project_id=project_id, year=year, quarter=quarter)
 
 
 class ReportingPeriod(models.Model):

@@ -1,15 +1,18 @@
 """The moves of a progress report (báo cáo tiến độ): draft → submitted → approved, or returned
-with a reason and submitted again. Who may make a move is ``provinces.access``'s rule; which
-moves a report allows is this module's."""
+with a reason and submitted again. Each move takes the acting user (``by``) and checks it with
+``provinces.access``'s rules, so no caller can forget; which moves a report allows is this
+module's."""
 
 import datetime
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from projects.models import Project, StatusUpdate
+from provinces import access
 
 State = StatusUpdate.State
 
@@ -50,7 +53,41 @@ def due_reports(projects: QuerySet, year: int, quarter: int | None) -> QuerySet:
     )
 
 
-def submit(update: StatusUpdate, user) -> StatusUpdate:
+# What only the moves below write: on a report, its place in the workflow; on a project, its
+# official figures (those of its latest approved report). The admin shows them read-only to all
+# but administrators, and an administrator's direct change there needs a reason.
+REPORT_WORKFLOW_FIELDS = ("state", "reviewer", "submitted_at", "reviewed_at", "return_reason")
+PROJECT_OFFICIAL_FIELDS = ("status", "percent_complete")
+
+
+def _period_end(quarter: int | None) -> int:
+    """A year's report ends with the year, as its fourth quarter does."""
+    return quarter or 4
+
+
+def later_approved(update: StatusUpdate) -> StatusUpdate | None:
+    """The project's latest approved report of a period after ``update``'s, if any: while it
+    exists, approving ``update`` leaves the project's figures alone."""
+    year, end = update.year, _period_end(update.quarter)
+    return (
+        StatusUpdate.objects.filter(project_id=update.project_id, state=State.APPROVED)
+        .exclude(pk=update.pk)
+        .annotate(period_end=Coalesce("quarter", 4))
+        .filter(Q(year__gt=year) | Q(year=year, period_end__gt=end))
+        .order_by("-year", "-period_end")
+        .first()
+    )
+
+
+def _province_of(update: StatusUpdate) -> int | None:
+    return update.project.plan.province_id
+
+
+@transaction.atomic
+def submit(update: StatusUpdate, *, by) -> StatusUpdate:
+    """Send a draft or returned report for review; only staff of the project's province (or an
+    administrator) may."""
+    access.require_staff_of(by, _province_of(update))
     if update.state not in (State.DRAFT, State.RETURNED):
         raise WorkflowError(
             _("Báo cáo đang ở trạng thái “%(state)s”, không gửi duyệt được.")
@@ -58,42 +95,55 @@ def submit(update: StatusUpdate, user) -> StatusUpdate:
         )
     update.state = State.SUBMITTED
     update.submitted_at = timezone.now()
-    _save(update, user)
+    _save(update, by)
+    return update
+
+
+def _check_reviewer(update: StatusUpdate, by, not_submitted: str) -> None:
+    access.require_leader_of(by, _province_of(update))
+    if update.author_id is not None and update.author_id == by.pk:
+        raise WorkflowError(_("Không tự duyệt báo cáo của mình."))
+    if update.state != State.SUBMITTED:
+        raise WorkflowError(not_submitted % {"state": update.get_state_display()})
+
+
+@transaction.atomic
+def approve(update: StatusUpdate, *, by) -> StatusUpdate:
+    """Approve a submitted report, by a leader of the project's province (or an administrator)
+    who is not its author. Its status and % complete become the project's, unless the project
+    already has an approved report of a later period (``later_approved``): the project's
+    official figures are always those of its latest approved period."""
+    _check_reviewer(
+        update, by, _("Chỉ duyệt được báo cáo đang chờ duyệt; báo cáo này đang “%(state)s”.")
+    )
+    # Two approvals of one project at once: the second waits here and sees the first.
+    project = Project.objects.select_for_update().get(pk=update.project_id)
+    update.state = State.APPROVED
+    update.reviewer, update.reviewed_at = by, timezone.now()
+    _save(update, by)
+    if later_approved(update) is None:
+        project.status, project.percent_complete = update.status, update.percent_complete
+        project._history_user = by
+        project._change_reason = _("Duyệt báo cáo tiến độ %(period)s") % {
+            "period": update.period_label
+        }
+        project.save(update_fields=["status", "percent_complete"])
     return update
 
 
 @transaction.atomic
-def approve(update: StatusUpdate, user) -> StatusUpdate:
-    """Approve a submitted report: its status and % complete become the project's."""
-    if update.state != State.SUBMITTED:
-        raise WorkflowError(
-            _("Chỉ duyệt được báo cáo đang chờ duyệt; báo cáo này đang “%(state)s”.")
-            % {"state": update.get_state_display()}
-        )
-    update.state = State.APPROVED
-    update.reviewer, update.reviewed_at = user, timezone.now()
-    _save(update, user)
-    project = Project.objects.select_for_update().get(pk=update.project_id)
-    project.status, project.percent_complete = update.status, update.percent_complete
-    project._history_user = user
-    project._change_reason = _("Duyệt báo cáo tiến độ %(period)s") % {"period": update.period_label}
-    project.save(update_fields=["status", "percent_complete"])
-    return update
-
-
-def return_(update: StatusUpdate, user, reason: str) -> StatusUpdate:
-    """Send a submitted report back to its author with a reason (kept in its history)."""
-    if update.state != State.SUBMITTED:
-        raise WorkflowError(
-            _("Chỉ trả lại được báo cáo đang chờ duyệt; báo cáo này đang “%(state)s”.")
-            % {"state": update.get_state_display()}
-        )
+def return_(update: StatusUpdate, *, by, reason: str) -> StatusUpdate:
+    """Send a submitted report back to its author with a reason (kept in its history), by a
+    leader of the project's province (or an administrator) who is not its author."""
+    _check_reviewer(
+        update, by, _("Chỉ trả lại được báo cáo đang chờ duyệt; báo cáo này đang “%(state)s”.")
+    )
     if not reason.strip():
         raise WorkflowError(_("Hãy ghi lý do trả lại để người báo cáo biết cần sửa gì."))
     update.state = State.RETURNED
-    update.reviewer, update.reviewed_at = user, timezone.now()
+    update.reviewer, update.reviewed_at = by, timezone.now()
     update.return_reason = reason.strip()
-    _save(update, user)
+    _save(update, by)
     return update
 
 

@@ -116,3 +116,26 @@ def require_admin(user) -> None:
     """Refuse (403) anyone but an administrator."""
     if not user.is_superuser:
         raise PermissionDenied(_("Chỉ quản trị viên được làm việc này."))
+
+
+def _role_in(user, role: str, province_id: int | None) -> bool:
+    m = membership(user)
+    return m is not None and m.role == role and province_id in province_ids(user)
+
+
+def require_staff_of(user, province_id: int | None) -> None:
+    """Refuse (PermissionDenied) anyone but an administrator or a staff member (cán bộ Sở) of
+    the province (or of its 2025 successor): they write and send the province's reports."""
+    if user.is_superuser or _role_in(user, Membership.Role.STAFF, province_id):
+        return
+    raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh này mới được lập và gửi báo cáo tiến độ."))
+
+
+def require_leader_of(user, province_id: int | None) -> None:
+    """Refuse (PermissionDenied) anyone but an administrator or a leader (lãnh đạo) of the
+    province (or of its 2025 successor): they approve or return the province's reports."""
+    if user.is_superuser or _role_in(user, Membership.Role.LEADER, province_id):
+        return
+    raise PermissionDenied(
+        _("Chỉ lãnh đạo của tỉnh này mới được duyệt hoặc trả lại báo cáo tiến độ.")
+    )

@@ -74,7 +74,7 @@ def test_staff_attach_files_that_the_provinces_users_download(client, world, dra
     assert stored.read_bytes() == PDF and "Biên" not in item.file.name
     assert item.file.name.startswith(f"dinh-kem/{draft.project_id}/")
 
-    submit(draft, world["staff_a"])
+    submit(draft, by=world["staff_a"])
     client.force_login(world["leader_a"])
     response = client.get(reverse("attachment", args=[item.pk]))
     assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
@@ -148,7 +148,7 @@ def test_files_are_fixed_once_the_report_is_sent(client, world, draft, settings)
     upload(client, draft, "bien-ban.pdf", PDF)
     item = Attachment.objects.get()
     stored = settings.MEDIA_ROOT / item.file.name
-    submit(draft, world["staff_a"])
+    submit(draft, by=world["staff_a"])
     assert upload(client, draft, "them.pdf", PDF).status_code == 403
     assert client.post(reverse("attachment_delete", args=[item.pk])).status_code == 403
     assert stored.exists()

@@ -17,10 +17,10 @@ State = StatusUpdate.State
 
 def test_only_an_approved_report_changes_the_projects_status(world):
     project, staff, leader = world["a"], world["staff_a"], world["leader_a"]
-    update = submit(report(project, staff), staff)
+    update = submit(report(project, staff), by=staff)
     project.refresh_from_db()
     assert (project.status, project.percent_complete) == (Project.Status.NOT_STARTED, None)
-    approve(update, leader)
+    approve(update, by=leader)
     project.refresh_from_db()
     assert (project.status, project.percent_complete) == (Project.Status.IN_PROGRESS, 40)
     change = project.history.first()
@@ -29,18 +29,18 @@ def test_only_an_approved_report_changes_the_projects_status(world):
 
 def test_a_returned_report_must_be_resubmitted_before_approval(world):
     staff, leader = world["staff_a"], world["leader_a"]
-    update = submit(report(world["a"], staff), staff)
+    update = submit(report(world["a"], staff), by=staff)
     with pytest.raises(WorkflowError, match="lý do"):
-        return_(update, leader, "  ")
-    return_(update, leader, "Thiếu số liệu giải ngân quý này")
+        return_(update, by=leader, reason="  ")
+    return_(update, by=leader, reason="Thiếu số liệu giải ngân quý này")
     with pytest.raises(WorkflowError, match="chờ duyệt"):
-        approve(update, leader)
+        approve(update, by=leader)
     with pytest.raises(WorkflowError):
-        approve(report(world["a"], staff), leader)  # a draft either
-    submit(update, staff)
-    approve(update, leader)
+        approve(report(world["a"], staff, year=2020, quarter=1), by=leader)  # a draft either
+    submit(update, by=staff)
+    approve(update, by=leader)
     with pytest.raises(WorkflowError):
-        submit(update, staff)  # approved is final
+        submit(update, by=staff)  # approved is final
     reasons = [h.return_reason for h in update.history.filter(state=State.RETURNED)]
     assert reasons == ["Thiếu số liệu giải ngân quý này"]
 
@@ -79,7 +79,7 @@ def test_staff_reports_and_leader_approves_through_the_pages(client, world):
 
 def test_returned_report_shows_the_reason_to_its_author(client, world):
     staff = world["staff_a"]
-    update = submit(report(world["a"], staff), staff)
+    update = submit(report(world["a"], staff), by=staff)
     client.force_login(world["leader_a"])
     client.post(
         reverse("report_detail", args=[update.pk]),
@@ -112,7 +112,7 @@ def test_returned_report_shows_the_reason_to_its_author(client, world):
 
 def test_staff_cannot_approve_and_other_province_gets_404(client, world):
     staff = world["staff_a"]
-    update = submit(report(world["a"], staff), staff)
+    update = submit(report(world["a"], staff), by=staff)
     client.force_login(staff)
     assert (
         client.post(reverse("report_detail", args=[update.pk]), {"action": "approve"}).status_code
@@ -153,7 +153,7 @@ def test_anonymous_is_sent_to_login(client, world):
 def test_board_marks_projects_without_a_report_this_quarter(client, world):
     staff = world["staff_a"]
     other = ProjectFactory(plan=world["a"].plan, name="Cổng dịch vụ công")
-    submit(report(world["a"], staff), staff)
+    submit(report(world["a"], staff), by=staff)
     client.force_login(staff)
     rows = client.get(reverse("progress_board"), {"chua-bao-cao": 1}).content.decode()
     assert other.name in rows and world["a"].name not in rows
@@ -170,7 +170,7 @@ def test_board_query_count_does_not_grow_with_projects(
     def add(count):
         for _ in range(count):
             project = ProjectFactory(plan=world["a"].plan)
-            submit(report(project, world["staff_a"]), world["staff_a"])
+            submit(report(project, world["staff_a"]), by=world["staff_a"])
 
     add(1)
     with CaptureQueriesContext(connection) as one:
@@ -186,7 +186,7 @@ def test_missing_reports_board_groups_by_agency_with_the_deadline(client, world)
     plan = world["a"].plan
     late = ProjectFactory(plan=plan, name="Hệ thống thư điện tử công vụ")
     done = ProjectFactory(plan=plan, status=Project.Status.COMPLETED, name="Dự án đã xong")
-    submit(report(world["a"], staff), staff)
+    submit(report(world["a"], staff), by=staff)
     ReportingPeriod.objects.create(year=2026, quarter=3, deadline=datetime.date(2026, 10, 15))
     client.force_login(world["leader_a"])
     page = client.get(reverse("missing_reports"), {"ky": "2026-3"}).content.decode()

@@ -55,7 +55,7 @@ def owing(world):
         lead_agency=AgencyFactory(province=a.plan.province, name="UBND huyện Hòa Bình"),
     )
     ProjectFactory(plan=a.plan, name="Dự án đã xong", status=Project.Status.COMPLETED)
-    submit(report(b, world["staff_b"], year=year, quarter=quarter), world["staff_b"])
+    submit(report(b, world["staff_b"], year=year, quarter=quarter), by=world["staff_b"])
     for key in ("staff_a", "staff_b"):
         world[key].email = f"{key}@stttt.gov.vn"
         world[key].first_name = "Nguyễn Thị"

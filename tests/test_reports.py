@@ -91,8 +91,8 @@ def test_place_and_date_as_decree_30_writes_them(date, text):
 
 def approved(project, staff, leader, **fields):
     update = report(project, staff, **fields)
-    submit(update, staff)
-    return approve(update, leader)
+    submit(update, by=staff)
+    return approve(update, by=leader)
 
 
 @pytest.fixture
