@@ -10,6 +10,7 @@ class _Form(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.form_id, self.inside, self.depth = form_id, False, 0
         self.fields: list[tuple[str, str]] = []
+        self.forms: list[list[tuple[str, str]]] = []
         self._select = self._textarea = None
         self._options: list[tuple[str, bool]] = []
         self._text = ""
@@ -45,6 +46,8 @@ class _Form(HTMLParser):
             return
         if tag == "form":
             self.inside = False
+            self.forms.append(self.fields)
+            self.fields = []
         elif tag == "select" and self._select is not None:
             name, multiple = self._select
             chosen = [value for value, selected in self._options if selected]
@@ -57,12 +60,29 @@ class _Form(HTMLParser):
             self._textarea = None
 
 
-def form_data(html: str | bytes, form_id: str | None = None) -> dict:
-    """``{name: value or [values]}`` of the form ``form_id`` (the first form when None)."""
+def _forms(html: str | bytes, form_id: str | None) -> list[dict]:
     parser = _Form(form_id)
     parser.feed(html.decode() if isinstance(html, bytes) else html)
+    return [_as_dict(fields) for fields in parser.forms]
+
+
+def form_data(html: str | bytes, form_id: str | None = None) -> dict:
+    """``{name: value or [values]}`` of the form ``form_id`` (the first form when None)."""
+    forms = _forms(html, form_id)
+    return forms[0] if forms else {}
+
+
+def form_with(html: str | bytes, field: str) -> dict:
+    """The first form of the page that has the field ``field``."""
+    for form in _forms(html, None):
+        if field in form:
+            return form
+    raise AssertionError(f"no form with the field {field!r} on the page")
+
+
+def _as_dict(fields: list[tuple[str, str]]) -> dict:
     data: dict = {}
-    for name, value in parser.fields:
+    for name, value in fields:
         if name in data:
             data[name] = (
                 [*data[name], value] if isinstance(data[name], list) else [data[name], value]

@@ -1,0 +1,169 @@
+"""One gate per write, in the portal: every form that writes (money, measurements, progress
+reports, attachments, appendix upload and cancel, UBND report drafts and issuing), posted by
+every role on its own province's object and another's. A refused post leaves every table as it
+was; the province's staff and the administrators get their write.
+
+Progress report moves (send, approve, return) have their own matrix in test_approval_rules.
+"""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from itplan.models import AppendixImport, Report
+from projects.models import Attachment
+from tests.admin_forms import form_with
+from tests.database import changed_tables, snapshot
+from tests.factories import make_user, two_provinces
+
+WHO = [  # (user, province of the object, allowed?): refusals first
+    ("leader", "a", False),
+    ("leader", "b", False),
+    ("national", "a", False),
+    ("national", "b", False),
+    ("staff", "b", False),
+    ("norole", "a", False),
+    ("staff", "a", True),
+    ("admin", "b", True),
+]
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def world(db, monkeypatch):
+    monkeypatch.setattr("itplan.progress_views.current_period", lambda: (2026, 3))
+    world = two_provinces()
+    world["staff_b"] = make_user("canbo.b", "staff", world["b"]["province"])
+    for key in ("a", "b"):
+        objects = world[key]
+        objects["attachment"] = Attachment.objects.create(
+            report=objects["statusupdate"],
+            file=SimpleUploadedFile("bb.pdf", PDF),
+            name="bien-ban.pdf",
+            size=len(PDF),
+        )
+        objects["report"] = Report.objects.create(
+            province=objects["province"],
+            params={"ke_hoach": str(objects["plan"].pk)},
+            issuing_body="SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+            place=objects["province"].name,
+            issue_date=datetime.date(2026, 12, 3),
+            summary="Kết quả thực hiện kế hoạch",
+            recipient="Ủy ban nhân dân tỉnh",
+            signer_title="KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+        )
+    return world
+
+
+def _page_form(world, province: str, url: str, field: str) -> dict:
+    """The form as the province's own staff see it on the page."""
+    client = Client()
+    client.force_login(world["staff"] if province == "a" else world["staff_b"])
+    return form_with(client.get(url).content, field)
+
+
+def _money(world, province):
+    project = world[province]["project"]
+    url = reverse("project_detail", args=[project.pk])
+    data = _page_form(world, province, url, "amount") | {
+        "year": "2026",
+        "stage": "disbursed",
+        "source": "local",
+        "amount": "250",
+    }
+    return url, data
+
+
+def _measurement(world, province):
+    url = reverse("indicator_detail", args=[world[province]["indicator"].pk])
+    data = _page_form(world, province, url, "source") | {
+        "date": "01/12/2026",
+        "reading": "45",
+        "source": "Báo cáo của Sở",
+    }
+    return url, data
+
+
+def _new_report(world, province):
+    url = reverse("report_create", args=[world[province]["project"].pk])
+    return url, _page_form(world, province, url, "percent_complete") | {
+        "year": "2026",
+        "quarter": "3",
+        "percent_complete": "55",
+        "action": "draft",
+    }
+
+
+def _edit_report(world, province):
+    url = reverse("report_detail", args=[world[province]["statusupdate"].pk])
+    data = _page_form(world, province, url, "results")
+    return url, data | {"results": "Đã nghiệm thu giai đoạn 1", "action": "draft"}
+
+
+def _attach(world, province):
+    url = reverse("attachment_add", args=[world[province]["statusupdate"].pk])
+    return url, {"file": SimpleUploadedFile("anh.pdf", PDF, content_type="application/pdf")}
+
+
+def _detach(world, province):
+    return reverse("attachment_delete", args=[world[province]["attachment"].pk]), {}
+
+
+def _upload(world, province):
+    url = reverse("import_upload", args=[world[province]["plan"].pk])
+    data = _page_form(world, province, url, "default_source")
+    sheet = "TT,Tên dự án,Kinh phí (triệu đồng)\n1,Cổng dữ liệu,100\n".encode()
+    return url, data | {"file": SimpleUploadedFile("phu-luc.csv", sheet, content_type="text/csv")}
+
+
+def _cancel(world, province):
+    return reverse("import_cancel", args=[world[province]["appendiximport"].pk]), {}
+
+
+def _draft(world, province):
+    query = f"?ke_hoach={world[province]['plan'].pk}&ky=2026"
+    return reverse("ubnd_preview") + query, {}
+
+
+def _edit_ubnd(world, province):
+    url = reverse("ubnd_detail", args=[world[province]["report"].pk])
+    return url, _page_form(world, province, url, "proposals") | {"proposals": "Bổ sung vốn"}
+
+
+def _issue(world, province):
+    return reverse("ubnd_issue", args=[world[province]["report"].pk]), {"number": "15/BC-SKHCN"}
+
+
+WRITES = {
+    "money": _money,
+    "measurement": _measurement,
+    "new report": _new_report,
+    "edit report": _edit_report,
+    "attach": _attach,
+    "detach": _detach,
+    "appendix upload": _upload,
+    "import cancel": _cancel,
+    "ubnd draft": _draft,
+    "ubnd edit": _edit_ubnd,
+    "ubnd issue": _issue,
+}
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_portal_write_for_each_role(world, write):
+    for who, province, allowed in WHO:
+        url, data = WRITES[write](world, province)
+        client = Client()
+        client.force_login(world[who])
+        before = snapshot()
+        response = client.post(url, data)
+        assert response.status_code < 500, (who, url)
+        changed = changed_tables(before, snapshot())
+        if allowed:
+            errors = response.content.decode() if response.status_code == 200 else ""
+            assert changed, f"{write}: {who} on their {province} object wrote nothing {errors}"
+        else:
+            assert changed == [], f"{write}: {who} on province {province} changed {changed}"
