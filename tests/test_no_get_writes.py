@@ -68,7 +68,7 @@ def _portal_urls(world) -> list[str]:
 
 def _admin_urls(world) -> list[str]:
     urls = [reverse("admin:index")]
-    for model, model_admin in admin.site._registry.items():
+    for model in admin.site._registry:
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         urls += [reverse(f"{prefix}_changelist"), reverse(f"{prefix}_add")]
         obj = world["a"].get(model._meta.model_name)

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from itplan.models import AppendixImport, Report
+from itplan.models import Report
 from projects.models import Attachment
 from tests.admin_forms import form_with
 from tests.database import changed_tables, snapshot
