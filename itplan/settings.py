@@ -237,22 +237,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
-# Behind a reverse proxy every request comes from the proxy's address: set
+# Behind reverse proxies every request comes from the last proxy's address: set
 # AXES_IPWARE_PROXY_COUNT to the number of proxies in front of gunicorn (1 for one nginx), and
-# the client's address is read from X-Forwarded-For, from the right, past that many proxies.
-# Unset (direct connections), only REMOTE_ADDR counts and X-Forwarded-For is ignored (spoofable).
-if os.environ.get("AXES_IPWARE_PROXY_COUNT"):
-    AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_IPWARE_PROXY_COUNT"])
-    AXES_IPWARE_PROXY_ORDER = "right-most"
-    AXES_IPWARE_META_PRECEDENCE_ORDER = [
-        h.strip()
-        for h in os.environ.get(
-            "AXES_IPWARE_META_PRECEDENCE_ORDER", "HTTP_X_FORWARDED_FOR,REMOTE_ADDR"
-        ).split(",")
-        if h.strip()
-    ]
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# the client's address is read from X-Forwarded-For that many entries from the right
+# (itplan.proxy). Unset (gunicorn reached directly), X-Forwarded-For is ignored: it is spoofable.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "itplan.proxy.client_ip"
 
 LOGGING = {
     "version": 1,
