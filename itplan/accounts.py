@@ -1,7 +1,8 @@
 """A user's own account: sign out, change the password, reset a forgotten one by e-mail.
 
-Django's views with the portal's Vietnamese templates (``templates/registration/``, Django's
-names: the admin's own password change and logout show the same pages), under Vietnamese paths. Signing in stays at ``/dang-nhap/`` (``itplan.urls``). The reset link is built
+Django's views with the portal's Vietnamese templates (``templates/registration/``, under
+Django's names: the admin's own password change and logout show the same pages), under
+Vietnamese paths; signing in stays at ``/dang-nhap/`` (``itplan.urls``). The reset link is built
 from ``SITE_URL``, the address users reach the portal at, never from the request's Host header.
 """
 

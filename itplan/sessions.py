@@ -12,9 +12,24 @@ scope, never on the session.
 import time
 
 from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.signals import user_logged_in
 
 REFRESH_KEY = "_idle_refreshed"
 REFRESH_SECONDS = 60
+
+
+def _mark(session) -> None:
+    session[REFRESH_KEY] = int(time.time())
+
+
+def _on_login(sender, request, user, **kwargs) -> None:
+    # The login saves the session with a fresh expiry already: no second write on the next page.
+    if request is not None and hasattr(request, "session"):
+        _mark(request.session)
+
+
+def connect() -> None:
+    user_logged_in.connect(_on_login, dispatch_uid="itplan.sessions.login")
 
 
 class IdleTimeoutMiddleware:
@@ -27,7 +42,6 @@ class IdleTimeoutMiddleware:
     def __call__(self, request):
         session = request.session
         if SESSION_KEY in session:
-            now = int(time.time())
-            if now - session.get(REFRESH_KEY, 0) >= REFRESH_SECONDS:
-                session[REFRESH_KEY] = now
+            if time.time() - session.get(REFRESH_KEY, 0) >= REFRESH_SECONDS:
+                _mark(session)
         return self.get_response(request)

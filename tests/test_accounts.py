@@ -25,7 +25,10 @@ def staff(db):
     return user
 
 
-def sign_in(client, password="pw-test-123"):
+PASSWORD = "pw-test-123"  # noqa: S105 - tests.factories.make_user's
+
+
+def sign_in(client, password=PASSWORD):
     return client.post(reverse("login"), {"username": "canbo", "password": password})
 
 

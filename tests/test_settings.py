@@ -72,7 +72,8 @@ def test_production_settings_pass_the_deployment_check():
 
 
 def test_deployment_check_is_clean_with_a_random_secret():
-    secret = "".join(secrets.choice(string.ascii_letters + string.digits + "!@#%^&*") for _ in range(50))
+    alphabet = string.ascii_letters + string.digits + "!@#%^&*"
+    secret = "".join(secrets.choice(alphabet) for _ in range(50))
     result = manage(
         "check", "--deploy", DJANGO_DEBUG="0", SECRET_KEY=secret, ALLOWED_HOSTS="portal.example"
     )
