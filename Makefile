@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# A local portal: DEBUG on, a development secret, the demo users (production leaves it unset).
+LOCAL := DJANGO_DEBUG=1
 
 .PHONY: run test lint bench load setup db seed clean
 
@@ -17,20 +19,20 @@ $(STAMP): pyproject.toml | $(BIN)/python
 setup: $(STAMP)
 
 db: setup
-	$(BIN)/python manage.py migrate --noinput
+	$(LOCAL) $(BIN)/python manage.py migrate --noinput
 
 seed: db
-	$(BIN)/python manage.py load_seed
+	$(LOCAL) $(BIN)/python manage.py load_seed
 
 run: seed
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(LOCAL) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: setup
 	$(BIN)/python -m pytest
 
 lint: setup
 	$(BIN)/ruff check .
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(LOCAL) $(BIN)/python manage.py makemigrations --check --dry-run
 
 bench: setup
 	$(BIN)/python -m pytest benchmarks -q -p no:cacheprovider

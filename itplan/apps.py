@@ -7,6 +7,7 @@ class ItplanConfig(AppConfig):
     verbose_name = _("Cổng kế hoạch CNTT")
 
     def ready(self):
-        from itplan import pagecache
+        from itplan import pagecache, sessions
 
         pagecache.connect()
+        sessions.connect()

@@ -9,3 +9,20 @@ class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
     def process_request(self, request):
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         super().process_request(request)
+
+
+class NoStoreDownloadsMiddleware:
+    """Every download (a response with Content-Disposition: attachments, plan workbooks and
+    templates, list exports, UBND reports, the admin's exports) is ``Cache-Control: no-store,
+    private``: no browser, proxy or shared computer keeps a copy of a province's data. One rule
+    here rather than on each view, so a new download cannot forget it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Content-Disposition"):
+            response["Cache-Control"] = "no-store, private"
+            del response["Expires"]
+        return response

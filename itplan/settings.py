@@ -1,8 +1,9 @@
 """Settings for the provincial IT-plan portal.
 
-Safe local defaults (SQLite, DEBUG on, a generated development secret); the environment switches
-to production behaviour: ``DATABASE_URL`` selects PostgreSQL, ``DJANGO_DEBUG=0`` turns DEBUG off and
-then requires ``SECRET_KEY`` and ``ALLOWED_HOSTS``.
+Production unless told otherwise: DEBUG and a development secret only with ``DJANGO_DEBUG=1``
+(``make run`` and the test suite set it); without it the settings refuse to start unless
+``SECRET_KEY`` and ``ALLOWED_HOSTS`` are given. ``DATABASE_URL`` selects PostgreSQL (SQLite
+otherwise). Every variable a deployment sets is listed in the README ("Cài đặt khi chạy thật").
 """
 
 import os
@@ -14,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-DEBUG = os.environ.get("DJANGO_DEBUG", "1") != "0"
+# Forgetting a variable must not open the portal: DEBUG only when asked for by name.
+DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
 
 if DEBUG:
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
@@ -24,8 +26,9 @@ else:
     ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
     if not SECRET_KEY or not ALLOWED_HOSTS:
         raise ImproperlyConfigured(
-            "DJANGO_DEBUG=0 cần biến môi trường SECRET_KEY và ALLOWED_HOSTS "
-            "(DJANGO_DEBUG=0 requires SECRET_KEY and ALLOWED_HOSTS)."
+            "Khi chạy thật (DJANGO_DEBUG khác 1) cần biến môi trường SECRET_KEY và ALLOWED_HOSTS; "
+            "chạy trên máy mình: DJANGO_DEBUG=1 (production requires SECRET_KEY and ALLOWED_HOSTS; "
+            "set DJANGO_DEBUG=1 for a local portal)."
         )
     SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") != "0"
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -53,13 +56,18 @@ INSTALLED_APPS = [
     "indicators",
     "itplan",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "itplan.sessions.IdleTimeoutMiddleware",
     "itplan.middleware.VietnameseFirstLocaleMiddleware",
+    "itplan.middleware.NoStoreDownloadsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -95,6 +103,15 @@ DATABASES = {
         conn_health_checks=True,  # a persistent connection lost (database restarted) is replaced
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent saves wait their turn instead of failing with "database is locked": readers
+    # never block the writer (WAL), a writer waits up to 20 s for the lock, and a transaction
+    # takes the write lock when it starts (a read lock upgraded later cannot wait, it fails).
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles the dashboards' aggregates (cost above 100.000) on every
     # request: 15-20 ms of a 60 ms query, never won back on tables of this size.
@@ -174,6 +191,52 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 
+# Sessions end after SESSION_IDLE_MINUTES without a request (30 by default) and with the
+# browser; itplan.sessions.IdleTimeoutMiddleware moves the expiry forward as the user works.
+SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Password reset links last one hour (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = 60 * 60
+
+# What the browser may load and do: only the portal's own files, no inline script, no framing,
+# forms post only here (django-csp 4). Stylesheets come from the portal's files too; style=""
+# attributes stay allowed (the report's column widths, the dashboard's bars): they run no code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# Browser features the portal never uses are off for it and anything it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "fullscreen",
+    )
+}
+SECURE_REFERRER_POLICY = "same-origin"
+
 # Repeated failed logins are throttled (django-axes): after 5 failures for one username from one
 # address, that pair waits 15 minutes; a successful login clears the count.
 AUTHENTICATION_BACKENDS = [
@@ -186,6 +249,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Behind reverse proxies every request comes from the last proxy's address: set
+# AXES_IPWARE_PROXY_COUNT to the number of proxies in front of gunicorn (1 for one nginx), and
+# the client's address is read from X-Forwarded-For that many entries from the right
+# (itplan.proxy). Unset (gunicorn reached directly), X-Forwarded-For is ignored: it is spoofable.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "itplan.proxy.client_ip"
 
 LOGGING = {
     "version": 1,

@@ -15,6 +15,7 @@ admin.site.enable_nav_sidebar = False
 urlpatterns = [
     path("", views.home, name="home"),
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    path("", include("itplan.accounts")),  # logout, password change and reset
     path("admin/", admin.site.urls),
     path("ngon-ngu/", include("django.conf.urls.i18n")),
     path("ke-hoach/<int:plan_id>/", views.plan_detail, name="plan_detail"),

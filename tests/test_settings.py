@@ -2,6 +2,8 @@
 
 import datetime
 import os
+import secrets
+import string
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_DEBUG")  # pytest-env sets it
+    }
     environment.update(env)
     return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
         [sys.executable, "manage.py", *args],
@@ -29,6 +35,20 @@ def test_production_without_secret_key_refuses_to_start():
     result = manage("check", DJANGO_DEBUG="0", ALLOWED_HOSTS="itplan.example.vn")
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_without_django_debug_the_portal_is_production_and_refuses_to_start():
+    result = manage("check")  # DJANGO_DEBUG unset: not DEBUG, and no SECRET_KEY given
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr and "DJANGO_DEBUG=1" in result.stderr
+    result = manage("check", DJANGO_DEBUG="true")  # only "1" turns DEBUG on
+    assert result.returncode != 0
+
+
+def test_debug_only_with_django_debug_1():
+    show = "from django.conf import settings; print(settings.DEBUG)"
+    result = manage("shell", "-v", "0", "-c", show, DJANGO_DEBUG="1")
+    assert result.stdout.strip() == "True", result.stderr
 
 
 def test_production_without_allowed_hosts_refuses_to_start():
@@ -49,6 +69,17 @@ def test_production_settings_pass_the_deployment_check():
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deployment_check_is_clean_with_a_random_secret():
+    alphabet = string.ascii_letters + string.digits + "!@#%^&*"
+    secret = "".join(secrets.choice(alphabet) for _ in range(50))
+    result = manage(
+        "check", "--deploy", DJANGO_DEBUG="0", SECRET_KEY=secret, ALLOWED_HOSTS="portal.example"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+    assert "WARNING" not in result.stdout + result.stderr
 
 
 def test_vietnamese_is_the_default_language_with_vietnamese_formats():

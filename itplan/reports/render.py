@@ -70,7 +70,15 @@ def html(report: Report, data: dict) -> str:
 
 def pdf(report: Report, data: dict) -> bytes:
     """The report as an A4 PDF with the Tinos font embedded (static/fonts)."""
+    return print_pdf(html(report, data))
+
+
+def print_pdf(document: str) -> bytes:
+    """``document`` (HTML) printed by WeasyPrint, which may read the portal's static files only
+    (``itplan.reports.fetcher``)."""
     from weasyprint import HTML  # heavy: loaded only to print
 
+    from itplan.reports.fetcher import StaticFilesOnly
+
     # The stylesheet's font URLs are relative to static/css/
-    return HTML(string=html(report, data), base_url=str(CSS)).write_pdf()
+    return HTML(string=document, base_url=str(CSS), url_fetcher=StaticFilesOnly()).write_pdf()
