@@ -5,6 +5,7 @@ Nothing here touches the database except to read the plan's agencies and project
 ``itplan.appendix.write``'s job, after the user has seen this preview.
 """
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -655,6 +656,8 @@ class _Parser:
             return None
         try:
             if isinstance(value, bool):
+                raise ValueError(_("“%(value)s” không phải là số tiền") % {"value": value})
+            if isinstance(value, float) and not math.isfinite(value):
                 raise ValueError(_("“%(value)s” không phải là số tiền") % {"value": value})
             if isinstance(value, (int, float)):
                 # to_dong refuses NaN, infinities, negatives, fractions of a đồng and amounts
