@@ -284,7 +284,7 @@ def _zip(entries: dict[str, bytes]) -> bytes:
         ),
         (
             lambda: _zip({"xl/workbook.xml": b"<w/>", "xl/sharedStrings.xml": b"<si/>" * 300_001}),
-            "có một trang tính hơn 300.000 ô hoặc dòng",
+            "có hơn 300.000 chuỗi văn bản",
         ),
         (
             lambda: _zip({"xl/workbook.xml": b"<workbook/>", "xl/styles.xml": b"<xf/>" * 64_001}),

@@ -223,10 +223,14 @@ def _too_many(name: str, tag: bytes, limit: int) -> str:
             "Tệp “%(name)s” có hơn %(limit)s định dạng ô, quá giới hạn của Excel (có thể là tệp "
             "độc hại); tệp không được đọc."
         ) % {"name": name, "limit": _n(limit)}
+    if tag == b"si":
+        return _(
+            "Tệp “%(name)s” có hơn %(limit)s chuỗi văn bản, quá giới hạn của một phụ lục (có "
+            "thể là tệp độc hại); tệp không được đọc."
+        ) % {"name": name, "limit": _n(limit)}
     return _(
         "Tệp “%(name)s” có một trang tính hơn %(limit)s ô hoặc dòng (kể cả ô trống đã định "
-        "dạng), quá giới hạn %(limit)s của một phụ lục; hãy xóa các dòng, cột trống thừa rồi "
-        "tải lên lại."
+        "dạng), quá giới hạn của một phụ lục; hãy xóa các dòng, cột trống thừa rồi tải lên lại."
     ) % {"name": name, "limit": _n(limit)}
 
 
