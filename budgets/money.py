@@ -4,20 +4,47 @@ import re
 from decimal import Decimal
 
 from django.utils import numberformat
+from django.utils.translation import gettext as _
 
 UNITS = {"dong": 1, "trieu": 10**6, "ty": 10**9}
 UNIT_LABELS = {"dong": "đồng", "trieu": "triệu đồng", "ty": "tỷ đồng"}
+
+
+# An amount at or over this is a typo or a forged cell, not money of a plan (a whole
+# province's budget for five years is far below); the database's bigint would overflow at 9.2e18.
+MAX_AMOUNT = 10**15
 
 
 def to_dong(amount: str | int | Decimal, unit: str) -> int:
     """``amount`` written in ``unit`` ("ty", "trieu", "dong") as whole đồng.
 
     Exact: "3.36" tỷ -> 3_360_000_000. A value that is not a whole number of đồng raises
-    ``ValueError`` rather than being rounded.
+    ``ValueError`` rather than being rounded, and so does one that ``checked`` refuses.
     """
     value = Decimal(str(amount)) * UNITS[unit]
+    if not value.is_finite():
+        raise ValueError(_("“%(value)s” không phải là số tiền") % {"value": amount})
     if value != value.to_integral_value():
-        raise ValueError(f"{amount} {unit} không phải là một số đồng nguyên")
+        raise ValueError(
+            _("“%(value)s” %(unit)s không phải là một số đồng nguyên")
+            % {"value": amount, "unit": UNIT_LABELS[unit]}
+        )
+    return checked(value, f"{amount} {UNIT_LABELS[unit]}")
+
+
+def checked(value: Decimal | int, shown: str) -> int:
+    """``value`` đồng as an int if it can be money: not negative and below ``MAX_AMOUNT``;
+    otherwise ``ValueError`` with a Vietnamese message naming ``shown`` (the value as written)."""
+    if value < 0:
+        raise ValueError(_("“%(value)s” là số âm: số tiền không được âm") % {"value": shown})
+    if value >= MAX_AMOUNT:
+        raise ValueError(
+            _(
+                "“%(value)s” quá lớn: số tiền phải dưới 10^15 đồng (một triệu tỷ đồng); hãy "
+                "kiểm tra đơn vị tính và số chữ số."
+            )
+            % {"value": shown}
+        )
     return int(value)
 
 
@@ -127,10 +154,10 @@ def parse_money(text: str, default_unit: str = "dong") -> int:
         raise ValueError(f"“{text}” là số âm: số tiền không được âm")
     if not _VI_NUMBER.match(raw):
         raise ValueError(f"“{text}” không phải là số tiền")
-    try:
-        return to_dong(raw.replace(".", "").replace(",", "."), unit)
-    except ValueError:
-        raise ValueError(f"“{text}” không phải là một số đồng nguyên") from None
+    value = Decimal(raw.replace(".", "").replace(",", ".")) * UNITS[unit]
+    if value != value.to_integral_value():
+        raise ValueError(f"“{text}” không phải là một số đồng nguyên")
+    return checked(value, str(text))
 
 
 def rate(part: int, whole: int) -> Decimal | None:

@@ -240,6 +240,10 @@ class AppendixImportAdmin(ScopedAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        # the record of who imported what: only an administrator may remove one
+        return request.user.is_active and request.user.is_superuser
+
 
 class AttachmentInline(ScopedInline, admin.TabularInline):
     """The report's files, downloaded through the portal's access-checked view (MEDIA_ROOT is

@@ -16,6 +16,7 @@ class AppendixImport(models.Model):
         PREVIEW = "preview", _("Đang xem trước")
         DONE = "done", _("Đã nhập")
         FAILED = "failed", _("Không nhập được")
+        CANCELLED = "cancelled", _("Đã hủy")
 
     class OnExisting(models.TextChoices):
         SKIP = "skip", _("Bỏ qua dự án đã có")
@@ -33,8 +34,13 @@ class AppendixImport(models.Model):
     )
     created_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
     finished_at = models.DateTimeField(_("thời điểm nhập"), null=True, blank=True)
-    file = models.FileField(_("tệp"), upload_to="imports/%Y/%m/")
+    # emptied by ``manage.py purge_uploads`` for uploads cancelled or never confirmed
+    file = models.FileField(_("tệp"), upload_to="imports/%Y/%m/", blank=True)
     file_name = models.CharField(_("tên tệp"), max_length=255)
+    checksum = models.CharField(_("mã SHA-256 của tệp"), max_length=64, blank=True)
+    # What reading the file gave, every sheet's preview (``itplan.appendix.uploads``): the file
+    # is parsed once, the preview page shows this and the confirmation writes it.
+    parsed = models.JSONField(_("kết quả đọc tệp"), null=True, blank=True, editable=False)
     sheet = models.CharField(_("trang tính"), max_length=100, blank=True)
     default_source = models.CharField(
         _("nguồn vốn khi bảng không ghi"),
@@ -63,6 +69,8 @@ class AppendixImport(models.Model):
     agencies_created = models.PositiveIntegerField(_("cơ quan thêm mới"), default=0)
     message = models.TextField(_("ghi chú"), blank=True)
 
+    # the parsed preview can weigh megabytes: the history keeps who did what, not the content
+    history = HistoricalRecords(excluded_fields=["parsed"])
     province_lookup = "plan__province"
 
     class Meta:

@@ -171,6 +171,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # An appendix upload larger than this is refused before it is read.
 APPENDIX_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# What an .xlsx package may unpack to, checked from its zip directory before anything is parsed
+# (a small file of repeated XML can swell a thousandfold), and how many cells (empty styled
+# cells included) one sheet may hold: a 5.000-row appendix has far fewer.
+APPENDIX_MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+APPENDIX_MAX_ENTRIES = 2000
+APPENDIX_MAX_RATIO = 100
+APPENDIX_MAX_CELLS = 300_000
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 
 # E-mail (deadline reminders): SMTP when EMAIL_HOST is set, otherwise written to the console.

@@ -7,7 +7,6 @@ from collections import defaultdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,7 +19,7 @@ from budgets.models import BudgetLine, CapitalType, Source, Stage, need_total
 from budgets.money import in_unit, with_unit
 from budgets.reconciliation import reconcile
 from itplan import dashboard
-from itplan.appendix import Defaults, NotImportable, apply, preview_file
+from itplan.appendix import NotImportable, uploads
 from itplan.appendix.export import plan_workbook, template_workbook
 from itplan.forms import ConfirmForm, UploadForm
 from itplan.models import AppendixImport
@@ -82,7 +81,7 @@ def plan_detail(request, plan_id: int):
             "differences": check.differences,
             "total": with_unit(check.computed["total"]),
             "imports": plan.imports.select_related("user").exclude(
-                status=AppendixImport.Status.PREVIEW
+                status__in=[AppendixImport.Status.PREVIEW, AppendixImport.Status.CANCELLED]
             )[:10],
             "can_edit": can_edit(request.user),
             "indicators": indicators,
@@ -106,11 +105,12 @@ def import_upload(request, plan_id: int):
             default_source=form.cleaned_data["default_source"],
             default_capital_type=form.cleaned_data["default_capital_type"],
         )
-        record.save()
+        content = upload.read()
+        upload.seek(0)
+        uploads.read(record, content)  # the one reading of the file; saves the record
         url = reverse("import_preview", args=[record.pk])
         if request.headers.get("x-requested-with") == "XMLHttpRequest":
-            # the upload page's script navigates itself; a redirect would be followed (and the
-            # workbook read) once by the request and again by the page
+            # the upload page's script navigates itself
             return JsonResponse({"location": url})
         return redirect(url)
     return render(request, "itplan/import_upload.html", {"plan": plan, "form": form})
@@ -126,54 +126,31 @@ def _record(request, import_id: int) -> AppendixImport:
     )
 
 
-def _preview(record: AppendixImport):
-    with record.file.open("rb") as f:
-        content = f.read()
-    defaults = Defaults(
-        source=record.default_source,
-        capital_type=record.default_capital_type,
-        unit=record.unit or None,
-    )
-    return preview_file(
-        record.file_name, content, record.plan, sheet=record.sheet or None, defaults=defaults
-    )
-
-
 @login_required
 def import_preview(request, import_id: int):
+    """The stored preview of the upload (GET: any sheet, ``?sheet=``; nothing is written nor
+    read again); POST confirms the preview the page showed, identified by its token."""
     record = _record(request, import_id)
-    if "sheet" in request.GET:
-        record.sheet = request.GET["sheet"][:100]
-        record.save(update_fields=["sheet"])
-    preview = _preview(record)
+    data = request.POST if request.method == "POST" else request.GET
+    shown = uploads.show(record, data.get("sheet"))
     form = ConfirmForm(
         request.POST or None,
-        unknown_agencies=preview.unknown_agencies,
+        unknown_agencies=shown.preview.unknown_agencies,
         agencies=Agency.objects.filter(province=record.plan.province),
     )
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                # One confirmation at a time per plan, and each preview confirmed once: under
-                # the lock the file is read again, so projects another import added meanwhile
-                # are found as existing instead of duplicated.
-                Plan.objects.select_for_update().filter(pk=record.plan_id).exists()
-                pending = AppendixImport.objects.select_for_update().filter(
-                    pk=record.pk, status=AppendixImport.Status.PREVIEW
-                )
-                if not pending.exists():
-                    raise NotImportable(_("Lần nhập này đã được xác nhận hoặc đã hủy."))
-                preview = _preview(record)
-                result = apply(
-                    preview,
-                    record.plan,
-                    user=request.user,
-                    on_existing=form.cleaned_data["on_existing"],
-                    agency_choices=form.agency_choices(),
-                    record=_with_sheet(record, preview.sheet, form),
-                )
+            result = uploads.confirm(
+                record,
+                request.POST,
+                user=request.user,
+                on_existing=form.cleaned_data["on_existing"],
+                agency_choices=form.agency_choices(),
+            )
         except NotImportable as problem:
             messages.error(request, str(problem))
+            record.refresh_from_db()
+            shown = uploads.show(record, shown.preview.sheet)
         else:
             messages.success(
                 request,
@@ -191,6 +168,7 @@ def import_preview(request, import_id: int):
                 },
             )
             return redirect("plan_detail", plan_id=record.plan_id)
+    preview = shown.preview
     return render(
         request,
         "itplan/import_preview.html",
@@ -198,21 +176,19 @@ def import_preview(request, import_id: int):
             "plan": record.plan,
             "record": record,
             "preview": preview,
+            "shown": shown,
             "form": form,
             "unit": preview.unit or "trieu",
             "projects": [_project_row(p) for p in preview.projects],
             "totals": [_stated_row(s) for s in preview.stated],
+            "replaces": [
+                {"t": total, "amount": with_unit(total.amount)} for total in shown.replaces
+            ],
             "computed": {
                 k: with_unit(v) for k, v in preview.computed_totals().items() if isinstance(v, int)
             },
         },
     )
-
-
-def _with_sheet(record, sheet, form) -> AppendixImport:
-    record.sheet = sheet
-    record.on_existing = form.cleaned_data["on_existing"]
-    return record
 
 
 def _project_row(project) -> dict:
@@ -253,11 +229,9 @@ def _stated_row(stated) -> dict:
 @require_POST
 def import_cancel(request, import_id: int):
     record = _record(request, import_id)
-    plan_id = record.plan_id
-    record.file.delete(save=False)
-    record.delete()
+    uploads.cancel(record, user=request.user)
     messages.info(request, _("Đã hủy lần nhập; dữ liệu không thay đổi."))
-    return redirect("plan_detail", plan_id=plan_id)
+    return redirect("plan_detail", plan_id=record.plan_id)
 
 
 def _xlsx(book, name: str) -> HttpResponse:

@@ -1,5 +1,6 @@
 """The portal's appendix pages: upload → preview → confirm, bad files, access, downloads."""
 
+import html
 import io
 import re
 import zipfile
@@ -58,6 +59,25 @@ def workbook_bytes(rows, title="Phụ lục") -> bytes:
 HEADER = ["TT", "Tên dự án", "Đơn vị chủ trì", "Thời gian thực hiện", "NSTW", "NSĐP"]
 
 
+HIDDEN = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)">')
+
+
+def confirm_fields(client, record, **choices) -> dict:
+    """What the preview page's "Xác nhận nhập" form posts: the preview's identity (token,
+    checksum, sheet, options, as hidden fields) and the user's choices."""
+    page = client.get(reverse("import_preview", args=[record.pk])).content.decode()
+    form = page[page.index('id="confirm"') :]
+    fields = {name: html.unescape(value) for name, value in HIDDEN.findall(form)}
+    fields.pop("csrfmiddlewaretoken", None)
+    return {**fields, "on_existing": "skip", **choices}
+
+
+def confirm(client, record, **choices):
+    """Click "Xác nhận nhập" on the record's preview page."""
+    url = reverse("import_preview", args=[record.pk])
+    return client.post(url, confirm_fields(client, record, **choices))
+
+
 def test_upload_preview_confirm_creates_the_projects(client, staff, empty_plan):
     client.force_login(staff)
     response = upload(client, empty_plan, (FILES / "bac-lieu-2213-2011.xlsx").read_bytes())
@@ -69,11 +89,12 @@ def test_upload_preview_confirm_creates_the_projects(client, staff, empty_plan):
     assert "32.200" in page  # the stated "Cộng" and the computed sum, in triệu đồng
     assert Project.objects.filter(plan=empty_plan).count() == 0  # nothing written yet
 
-    response = client.post(reverse("import_preview", args=[record.pk]), {"on_existing": "skip"})
+    fields = confirm_fields(client, record)
+    response = client.post(reverse("import_preview", args=[record.pk]), fields)
     assert response.url == reverse("plan_detail", args=[empty_plan.pk])
     assert Project.objects.filter(plan=empty_plan).count() == 11
     # a second click on "Xác nhận nhập" (back button, double submit) imports nothing again
-    again = client.post(reverse("import_preview", args=[record.pk]), {"on_existing": "skip"})
+    again = client.post(reverse("import_preview", args=[record.pk]), fields)
     assert again.status_code == 404
     assert Project.objects.filter(plan=empty_plan).count() == 11
     assert BudgetLine.objects.for_plan(empty_plan).total() == 32_200_000_000
@@ -98,7 +119,7 @@ def test_second_import_of_the_same_file_never_duplicates(client, staff, empty_pl
             or on_existing == "skip"
             and (Project.objects.filter(plan=empty_plan).count() == 0)
         )
-        client.post(reverse("import_preview", args=[record.pk]), {"on_existing": on_existing})
+        confirm(client, record, on_existing=on_existing)
     assert Project.objects.filter(plan=empty_plan).count() == 11
     assert BudgetLine.objects.for_plan(empty_plan).total() == 32_200_000_000
     assert StatedTotal.objects.filter(plan=empty_plan).count() == 3
@@ -122,7 +143,7 @@ def test_errors_are_pinned_to_row_and_column_and_nothing_is_written(client, staf
     assert "“ba trăm” không phải là số tiền" in page
     assert "F (NSĐP)" in page and "<td>3</td>" in page
     assert "là số âm" in page
-    response = client.post(reverse("import_preview", args=[record.pk]), {"on_existing": "skip"})
+    response = confirm(client, record)
     assert response.status_code == 200
     assert "Tệp còn lỗi, chưa thể nhập." in response.content.decode()
     assert Project.objects.filter(plan=empty_plan).count() == 0
@@ -144,9 +165,7 @@ def test_unknown_agency_can_be_mapped_to_an_existing_one(client, staff, empty_pl
     page = client.get(reverse("import_preview", args=[record.pk])).content.decode()
     assert "Sở Thông tin &amp; Truyền thông tỉnh" in page
     agency = Agency.objects.get(province=empty_plan.province, name="Sở Thông tin và Truyền thông")
-    client.post(
-        reverse("import_preview", args=[record.pk]), {"on_existing": "skip", "agency_0": agency.pk}
-    )
+    confirm(client, record, agency_0=agency.pk)
     assert set(Project.objects.filter(plan=empty_plan).values_list("lead_agency", flat=True)) == {
         agency.pk
     }
@@ -201,7 +220,7 @@ def test_bad_files_get_a_clear_message_and_no_write(
     assert "disabled>Xác nhận nhập" in page.replace('"', "").replace(" >", ">") or (
         "disabled" in page
     )
-    client.post(reverse("import_preview", args=[record.pk]), {"on_existing": "skip"})
+    confirm(client, record)
     assert Project.objects.filter(plan=empty_plan).count() == 0
 
 
@@ -227,7 +246,7 @@ def test_year_outside_the_plan_is_a_warning_kept_as_written(client, staff, empty
     record = AppendixImport.objects.get()
     page = client.get(reverse("import_preview", args=[record.pk])).content.decode()
     assert "năm 2010 nằm ngoài thời kỳ 2011–2015" in page
-    client.post(reverse("import_preview", args=[record.pk]), {"on_existing": "skip"})
+    confirm(client, record)
     assert sorted(BudgetLine.objects.for_plan(empty_plan).values_list("year", flat=True)) == [
         2010,
         2011,

@@ -5,6 +5,7 @@ Nothing here touches the database except to read the plan's agencies and project
 ``itplan.appendix.write``'s job, after the user has seen this preview.
 """
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -656,18 +657,12 @@ class _Parser:
         try:
             if isinstance(value, bool):
                 raise ValueError(_("“%(value)s” không phải là số tiền") % {"value": value})
+            if isinstance(value, float) and not math.isfinite(value):
+                raise ValueError(_("“%(value)s” không phải là số tiền") % {"value": value})
             if isinstance(value, (int, float)):
-                if value < 0:
-                    raise ValueError(
-                        _("“%(value)s” là số âm: số tiền không được âm") % {"value": value}
-                    )
-                try:
-                    return to_dong(Decimal(repr(value)), unit)
-                except (ValueError, InvalidOperation):
-                    raise ValueError(
-                        _("“%(value)s” %(unit)s không phải là một số đồng nguyên")
-                        % {"value": value, "unit": unit}
-                    ) from None
+                # to_dong refuses NaN, infinities, negatives, fractions of a đồng and amounts
+                # of 10^15 đồng or more, each with a message naming the value
+                return to_dong(Decimal(repr(value)), unit)
             text = " ".join(str(value).split())
             if unit != "ty" and re.fullmatch(r"\d{1,3}(,\d{3})+", text):
                 # "8,000" in a table of triệu đồng is eight thousand: nobody plans to the
@@ -690,10 +685,7 @@ class _Parser:
         if text := self.text(r, "stage"):
             said = said.merged(self.choice(r, "stage", text, STAGE_CHOICES, describe([text])))
         if text := self.text(r, "year"):
-            try:
-                year = int(float(text.replace(",", ".")))
-            except ValueError:
-                year = None
+            year = _year(text)
             if year is None or not YEAR_MIN <= year <= YEAR_MAX:
                 self.error(
                     r,
@@ -853,14 +845,7 @@ class _Parser:
                         "diff": self.show(abs(stated.difference)),
                     },
                 )
-        self.match_existing()
-        index = AgencyIndex(self.plan.province)
-        unknown = {
-            p.lead_agency
-            for p in preview.projects
-            if p.lead_agency and index.find(p.lead_agency) is None
-        }
-        preview.unknown_agencies = sorted(unknown)
+        relate(preview, self.plan)
         names: dict[str, ParsedProject] = {}
         for project in preview.projects:
             key = (project.group.key if project.group else None, fold(project.name))
@@ -907,25 +892,37 @@ class _Parser:
                 total += line.amount
         return total
 
-    def match_existing(self) -> None:
-        appendix = self.preview.appendix
-        existing = {
-            fold(name): pk
-            for pk, name in Project.objects.filter(
-                plan=self.plan, group__appendix=appendix
-            ).values_list("pk", "name")
-        }
-        if not appendix:
-            existing.update(
-                {
-                    fold(name): pk
-                    for pk, name in Project.objects.filter(
-                        plan=self.plan, group__isnull=True
-                    ).values_list("pk", "name")
-                }
-            )
-        for project in self.preview.projects:
-            project.existing_id = existing.get(fold(project.name))
+
+def relate(preview: Preview, plan: Plan) -> None:
+    """Mark the projects ``plan`` already holds (same appendix, same name) and list the lead
+    agencies the province does not know: what the database says about the file, as of now. A
+    stored preview is related again before it is shown and again under the confirmation's lock.
+    """
+    appendix = preview.appendix
+    existing = {
+        fold(name): pk
+        for pk, name in Project.objects.filter(plan=plan, group__appendix=appendix).values_list(
+            "pk", "name"
+        )
+    }
+    if not appendix:
+        existing.update(
+            {
+                fold(name): pk
+                for pk, name in Project.objects.filter(plan=plan, group__isnull=True).values_list(
+                    "pk", "name"
+                )
+            }
+        )
+    for project in preview.projects:
+        project.existing_id = existing.get(fold(project.name))
+    index = AgencyIndex(plan.province)
+    unknown = {
+        p.lead_agency
+        for p in preview.projects
+        if p.lead_agency and index.find(p.lead_agency) is None
+    }
+    preview.unknown_agencies = sorted(unknown)
 
 
 def _text(value) -> str:
@@ -936,6 +933,18 @@ def _text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def _year(text: str) -> int | None:
+    """The whole number a year cell holds ("2014", "2014,0"), or None: "nan", "1e309" and
+    "2014,5" are no year."""
+    try:
+        number = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        return None
+    if not number.is_finite() or number != number.to_integral_value():
+        return None
+    return int(number) if YEAR_MIN <= number <= YEAR_MAX else None
 
 
 def _looks_like_year(value) -> bool:

@@ -8,6 +8,7 @@ mode (formulas give their last computed values), with defusedxml guarding the XM
 
 import csv
 import io
+import itertools
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -20,8 +21,6 @@ from openpyxl.utils import range_boundaries
 
 MAX_ROWS = 5000
 MAX_COLUMNS = 200
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all XML parts of the workbook, unpacked
-MAX_RATIO = 200  # unpacked / packed size of one part; real sheets stay far below
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
@@ -110,7 +109,15 @@ def _read_xlsx(name: str, content: bytes) -> list[Grid]:
             # formulas at all; only then is it read a second time for the formulas' text.
             with sheet._get_source() as source:
                 xml = source.read()
-            grid = _read_sheet(name, sheet)
+            try:
+                grid = _read_sheet(name, sheet, xml)
+            except BadFile:
+                raise
+            except Exception as error:  # malformed sheet XML: openpyxl raises many kinds
+                raise BadFile(
+                    _("Trang “%(sheet)s” của tệp “%(name)s” bị hỏng (%(error)s).")
+                    % {"sheet": sheet.title, "name": name, "error": type(error).__name__}
+                ) from error
             if FORMULA.search(xml):
                 if formulas is None:
                     formulas = openpyxl.load_workbook(
@@ -128,44 +135,147 @@ def _read_xlsx(name: str, content: bytes) -> list[Grid]:
 
 
 def _check_zip(name: str, content: bytes) -> None:
+    """``BadFile`` unless the package stays within the settings' limits: read from the zip's
+    central directory (sizes, entries, compression ratio of each part), then by counting the
+    cells, rows, shared strings and cell formats of each XML part in a streamed pass, before
+    openpyxl parses anything (openpyxl reads a sheet without ``<dimension>`` whole just to
+    size it)."""
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         members = archive.infolist()
-        names = {member.filename for member in members}
-        if "xl/workbook.xml" not in names:
+        if "xl/workbook.xml" not in {member.filename for member in members}:
             raise BadFile(
                 _("Tệp “%(name)s” không phải là sổ làm việc Excel (.xlsx).") % {"name": name}
             )
-        unpacked = sum(member.file_size for member in members)
-        swollen = any(
-            member.file_size > MAX_RATIO * max(member.compress_size, 1024) for member in members
-        )
-        if unpacked > MAX_UNPACKED_BYTES or swollen or len(members) > 10_000:
+        if len(members) > settings.APPENDIX_MAX_ENTRIES:
             raise BadFile(
                 _(
-                    "Tệp “%(name)s” giải nén ra quá lớn so với một phụ lục (có thể là tệp độc "
-                    "hại); tệp không được đọc."
+                    "Tệp “%(name)s” gồm %(count)s phần, quá giới hạn %(limit)s phần của một sổ "
+                    "làm việc (có thể là tệp độc hại); tệp không được đọc."
                 )
-                % {"name": name}
+                % {"name": name, "count": _n(len(members)), "limit": _n(_limit("ENTRIES"))}
             )
-
-
-def _read_sheet(name: str, sheet) -> Grid:
-    grid = Grid(sheet.title)
-    for values in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
-        if len(grid.rows) > MAX_ROWS + 50:  # header and title rows on top of the data
+        unpacked = sum(member.file_size for member in members)
+        if unpacked > settings.APPENDIX_MAX_UNPACKED_BYTES:
             raise BadFile(
-                _("Trang “%(sheet)s” của tệp “%(name)s” có hơn %(max)s dòng; hãy chia nhỏ tệp.")
-                % {
-                    "sheet": sheet.title,
-                    "name": name,
-                    "max": number_format(MAX_ROWS, force_grouping=True),
-                }
+                _(
+                    "Tệp “%(name)s” giải nén ra quá lớn: %(size)s MB, quá giới hạn %(limit)s MB "
+                    "của một phụ lục (có thể là tệp độc hại); tệp không được đọc."
+                )
+                % {"name": name, "size": _mb(unpacked), "limit": _mb(_limit("UNPACKED_BYTES"))}
             )
+        ratio = settings.APPENDIX_MAX_RATIO
+        for member in members:
+            # tiny parts compress "badly" by nature; a 1 KB floor keeps them out of the ratio
+            if member.file_size > ratio * max(member.compress_size, 1024):
+                raise BadFile(
+                    _(
+                        "Tệp “%(name)s” giải nén ra quá lớn: phần “%(part)s” nén %(ratio)s lần, "
+                        "quá giới hạn %(limit)s lần (có thể là tệp độc hại); tệp không được đọc."
+                    )
+                    % {
+                        "name": name,
+                        "part": member.filename,
+                        "ratio": _n(member.file_size // max(member.compress_size, 1)),
+                        "limit": _n(ratio),
+                    }
+                )
+        for member in members:
+            if member.filename.endswith(".xml"):
+                with archive.open(member) as stream:
+                    _count_tags(name, stream)
+
+
+TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(c|row|si|xf)[\s/>]")
+CHUNK = 1024 * 1024
+MAX_FORMATS = 64_000  # Excel's own limit of distinct cell formats in a workbook
+
+
+def _count_tags(name: str, stream) -> None:
+    """``BadFile`` when one XML part holds more cells or rows than ``APPENDIX_MAX_CELLS`` (empty
+    styled cells count: they cost the reader as much), more shared strings than that, or more
+    cell formats than Excel allows. Reads the part a megabyte at a time and stops at the limit."""
+    limits = {
+        b"c": settings.APPENDIX_MAX_CELLS,
+        b"row": settings.APPENDIX_MAX_CELLS,
+        b"si": settings.APPENDIX_MAX_CELLS,
+        b"xf": MAX_FORMATS,
+    }
+    counts = dict.fromkeys(limits, 0)
+    tail = b""
+    while True:
+        chunk = stream.read(CHUNK)
+        buffer = tail + chunk
+        # a tag starts with "<" and holds no other "<": cutting there never splits one
+        cut = buffer.rfind(b"<") if chunk else len(buffer)
+        for tag in TAG.findall(buffer, 0, max(cut, 0)):
+            counts[tag] += 1
+        tail = buffer[cut:] if cut > 0 else b""
+        for tag, count in counts.items():
+            if count > limits[tag]:
+                raise BadFile(_too_many(name, tag, limits[tag]))
+        if not chunk:
+            return
+
+
+def _too_many(name: str, tag: bytes, limit: int) -> str:
+    if tag == b"xf":
+        return _(
+            "Tệp “%(name)s” có hơn %(limit)s định dạng ô, quá giới hạn của Excel (có thể là tệp "
+            "độc hại); tệp không được đọc."
+        ) % {"name": name, "limit": _n(limit)}
+    if tag == b"si":
+        return _(
+            "Tệp “%(name)s” có hơn %(limit)s chuỗi văn bản, quá giới hạn của một phụ lục (có "
+            "thể là tệp độc hại); tệp không được đọc."
+        ) % {"name": name, "limit": _n(limit)}
+    return _(
+        "Tệp “%(name)s” có một trang tính hơn %(limit)s ô hoặc dòng (kể cả ô trống đã định "
+        "dạng), quá giới hạn của một phụ lục; hãy xóa các dòng, cột trống thừa rồi tải lên lại."
+    ) % {"name": name, "limit": _n(limit)}
+
+
+def _limit(key: str) -> int:
+    return getattr(settings, f"APPENDIX_MAX_{key}")
+
+
+def _n(number: int) -> str:
+    return number_format(number, force_grouping=True, use_l10n=True)
+
+
+ROW_LIMIT = MAX_ROWS + 50  # the data rows, under a header and the document's title rows
+ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b([^>]*)>")
+ROW_NUMBER = re.compile(rb"\br=[\"'](\d+)[\"']")
+VALUE_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:v|is|f)[\s>]")
+
+
+def _read_sheet(name: str, sheet, xml: bytes) -> Grid:
+    """The sheet's first ``ROW_LIMIT`` rows and ``MAX_COLUMNS`` columns. The bounds are passed
+    to openpyxl explicitly: the sheet's ``<dimension>`` may lie in both directions (a forged
+    A1:A1 would hide rows; A1:XFD1048576 would walk a million empty ones). Rows past the limit
+    are refused only if they hold a value; empty styled rows there are ignored."""
+    grid = Grid(sheet.title)
+    for values in sheet.iter_rows(max_row=ROW_LIMIT, max_col=MAX_COLUMNS, values_only=True):
         values = list(values)
         while values and values[-1] is None:
             values.pop()
         grid.rows.append(values)
+    if _values_after_row(xml, ROW_LIMIT):
+        raise BadFile(
+            _("Trang “%(sheet)s” của tệp “%(name)s” có hơn %(max)s dòng; hãy chia nhỏ tệp.")
+            % {"sheet": sheet.title, "name": name, "max": _n(MAX_ROWS)}
+        )
     return grid
+
+
+def _values_after_row(xml: bytes, limit: int) -> bool:
+    """Whether a row numbered past ``limit`` holds a value (or a formula)."""
+    number = 0
+    for match in ROW_TAG.finditer(xml):
+        found = ROW_NUMBER.search(match.group(1))
+        number = int(found.group(1)) if found else number + 1
+        if number > limit:
+            return VALUE_TAG.search(xml, match.start()) is not None
+    return False
 
 
 def _mark_formula_gaps(grid: Grid, formula_sheet) -> None:
@@ -210,10 +320,17 @@ def _read_csv(name: str, content: bytes) -> Grid:
     else:  # pragma: no cover - cp1258 decodes nearly any byte string
         raise BadFile(_("Không đọc được bảng mã của tệp “%(name)s”.") % {"name": name})
     dialect = ";" if text.count(";") > text.count(",") and re.search(r";", text) else ","
-    rows = [row[:MAX_COLUMNS] for row in csv.reader(io.StringIO(text), delimiter=dialect)]
-    if len(rows) > MAX_ROWS + 50:
+    reader = csv.reader(io.StringIO(text), delimiter=dialect)
+    try:
+        rows = [row[:MAX_COLUMNS] for row in itertools.islice(reader, ROW_LIMIT)]
+        more = any(any(cell.strip() for cell in row) for row in reader)  # stops at the first
+    except csv.Error as error:  # a field over csv's size limit, a NUL byte
+        raise BadFile(
+            _("Không đọc được tệp CSV “%(name)s” (%(error)s).") % {"name": name, "error": error}
+        ) from error
+    if more:
         raise BadFile(
             _("Tệp “%(name)s” có hơn %(max)s dòng; hãy chia nhỏ tệp.")
-            % {"name": name, "max": number_format(MAX_ROWS, force_grouping=True)}
+            % {"name": name, "max": _n(MAX_ROWS)}
         )
     return Grid(name.rsplit("/", 1)[-1], [[cell or None for cell in row] for row in rows])

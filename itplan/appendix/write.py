@@ -204,11 +204,26 @@ def _partners(pairs, agencies: _Agencies) -> None:
     )
 
 
+def replaced_totals(plan: Plan, preview: Preview):
+    """The plan's stated totals that importing ``preview`` replaces: those an earlier import of
+    the same appendix stated (their place starts with "Tệp “…”"); totals typed in the admin or
+    loaded from the document stay. The preview lists them; ``apply`` deletes them."""
+    if not preview.stated:
+        return plan.stated_totals.none()
+    return plan.stated_totals.filter(
+        appendix=preview.appendix, where__startswith=f"{_('Tệp')} "
+    ).order_by("order", "id")
+
+
 def _stated(preview: Preview, plan: Plan, groups: dict, user, reason) -> int:
     """The sheet's totals become the plan's stated totals, replacing those an earlier import of
-    the same appendix stated."""
+    the same appendix stated. The old ones are deleted one by one, so that each keeps a history
+    entry naming the user and the file that replaced it."""
     marker = _("Tệp")
-    plan.stated_totals.filter(appendix=preview.appendix, where__startswith=f"{marker} ").delete()
+    for old in replaced_totals(plan, preview):
+        old._history_user = user
+        old._change_reason = reason
+        old.delete()
     order = (plan.stated_totals.aggregate(last=Max("order"))["last"] or 0) + 1
     totals = [
         StatedTotal(

@@ -1,3 +1,4 @@
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -9,7 +10,7 @@ from django.db import transaction
 
 from budgets.models import CapitalType, Source
 from budgets.money import UNITS
-from itplan.appendix import Defaults, apply, preview_file
+from itplan.appendix import Defaults, apply, preview_file, stored
 from itplan.management.plans import find_plan
 from itplan.models import AppendixImport
 
@@ -68,6 +69,11 @@ class Command(BaseCommand):
                     on_existing="update" if options["update_existing"] else "skip",
                 )
                 record.file.save(path.name, ContentFile(content), save=False)
+                record.checksum = hashlib.sha256(content).hexdigest()
+                record.parsed = {
+                    "default": preview.sheet,
+                    "previews": {preview.sheet: stored.dump(preview)},
+                }
                 result = apply(
                     preview, plan, user=user, on_existing=record.on_existing, record=record
                 )

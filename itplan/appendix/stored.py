@@ -1,0 +1,113 @@
+"""A parsed preview as JSON and back, so that an upload is parsed once: the preview page shows
+the stored result and the confirmation writes exactly that result, never a new reading of the
+file.
+
+Only what the page and ``write.apply`` use is kept. Groups are stored once and referred to by
+position, so that projects and stated totals of one group share one ``Group`` again (``apply``
+maps groups by identity).
+"""
+
+from .columns import Column, Money
+from .parse import Group, Line, ParsedProject, Preview, Problem, StatedRow
+
+MONEY_FIELDS = ("year", "source", "sub_source", "capital_type", "stage", "total", "estimate")
+PROJECT_FIELDS = (
+    "row",
+    "ref",
+    "name",
+    "objective",
+    "scale",
+    "lead_agency",
+    "partners",
+    "period",
+    "status",
+    "estimate",
+    "notes",
+    "existing_id",
+)
+LINE_FIELDS = ("year", "source", "sub_source", "capital_type", "stage", "amount", "column")
+
+
+def dump(preview: Preview) -> dict:
+    """``preview`` as plain JSON values."""
+    groups = {id(group): i for i, group in enumerate(preview.groups)}
+
+    def group_of(group):
+        return None if group is None else groups[id(group)]
+
+    return {
+        "file_name": preview.file_name,
+        "sheet": preview.sheet,
+        "sheets": preview.sheets,
+        "appendix": preview.appendix,
+        "unit": preview.unit,
+        "header_rows": list(preview.header_rows) if preview.header_rows else None,
+        "groups": [[g.row, g.appendix, g.ref, g.title] for g in preview.groups],
+        "projects": [
+            {
+                **{name: getattr(p, name) for name in PROJECT_FIELDS},
+                "group": group_of(p.group),
+                "lines": [[getattr(line, name) for name in LINE_FIELDS] for line in p.lines],
+            }
+            for p in preview.projects
+        ],
+        "stated": [
+            {
+                "row": s.row,
+                "label": s.label,
+                "column": [s.column.index, list(s.column.path), s.column.kind, s.column.unit],
+                "money": [getattr(s.money, name) for name in MONEY_FIELDS],
+                "amount": s.amount,
+                "group": group_of(s.group),
+                "appendix": s.appendix,
+                "measure": s.measure,
+                "computed": s.computed,
+            }
+            for s in preview.stated
+        ],
+        "problems": [[p.sheet, p.row, p.column, p.message, p.level] for p in preview.problems],
+        "unknown_agencies": preview.unknown_agencies,
+    }
+
+
+def load(data: dict) -> Preview:
+    """The ``Preview`` that ``dump`` stored."""
+    groups = [Group(*values) for values in data["groups"]]
+
+    def group_at(index):
+        return None if index is None else groups[index]
+
+    preview = Preview(
+        data["file_name"],
+        data["sheet"],
+        data["sheets"],
+        appendix=data["appendix"],
+        unit=data["unit"],
+        header_rows=tuple(data["header_rows"]) if data["header_rows"] else None,
+        groups=groups,
+        unknown_agencies=data["unknown_agencies"],
+    )
+    for p in data["projects"]:
+        project = ParsedProject(
+            **{name: p[name] for name in PROJECT_FIELDS}, group=group_at(p["group"])
+        )
+        project.lines = [Line(**dict(zip(LINE_FIELDS, line, strict=True))) for line in p["lines"]]
+        preview.projects.append(project)
+    for s in data["stated"]:
+        index, path, kind, unit = s["column"]
+        money = Money(**dict(zip(MONEY_FIELDS, s["money"], strict=True)))
+        preview.stated.append(
+            StatedRow(
+                row=s["row"],
+                label=s["label"],
+                column=Column(index, tuple(path), kind, None, unit),
+                money=money,
+                amount=s["amount"],
+                group=group_at(s["group"]),
+                appendix=s["appendix"],
+                measure=s["measure"],
+                computed=s["computed"],
+            )
+        )
+    preview.problems = [Problem(*values) for values in data["problems"]]
+    return preview
