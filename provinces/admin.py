@@ -114,6 +114,14 @@ class ScopedHistoryAdmin(ScopedMixin, SimpleHistoryAdmin):
     def revert_disabled(self, request, obj=None):
         return not request.user.is_superuser or super().revert_disabled(request, obj)
 
+    def history_view_title(self, request, obj):
+        return _("Lịch sử thay đổi: %(object)s") % {"object": obj}
+
+    def history_form_view_title(self, request, obj):
+        if self.revert_disabled(request, obj):
+            return _("Phiên bản cũ: %(object)s") % {"object": obj}
+        return _("Trở về phiên bản này: %(object)s") % {"object": obj}
+
 
 class ScopedInline(ScopedMixin):
     """For inlines: the parent's scope decides (the rows come through the parent)."""

@@ -64,8 +64,8 @@ def hostile(db):
     staff = make_user("canbo.thu", "staff", province)
     leader = make_user("lanhdao.thu", "leader", province)
     update = report(first, staff, year=2022, quarter=2, results=RESULTS, difficulties=NOTE)
-    submit(update, staff)
-    approve(update, leader)
+    submit(update, by=staff)
+    approve(update, by=leader)
     return {"plan": plan, "staff": staff}
 
 

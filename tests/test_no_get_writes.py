@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, get_resolver, reverse
+from simple_history.admin import SimpleHistoryAdmin
 
 from itplan.models import Report
 from projects.models import Attachment
@@ -54,11 +55,11 @@ def _portal_urls(world) -> list[str]:
         "attachment_id": a["attachment"].pk,
         "indicator_id": a["indicator"].pk,
         "fmt": "pdf",
+        "uidb64": "MQ",  # the password reset link, with a token that is not valid
+        "token": "set-password",
     }
     urls = []
-    for pattern in get_resolver().url_patterns:
-        if not isinstance(pattern, URLPattern) or not pattern.name:
-            continue
+    for pattern in _named_patterns(get_resolver().url_patterns):
         names = pattern.pattern.regex.groupindex
         report = a["report"] if pattern.name.startswith("ubnd_") else a["statusupdate"]
         kwargs = {name: values.get(name, report.pk) for name in names}
@@ -66,9 +67,19 @@ def _portal_urls(world) -> list[str]:
     return urls
 
 
+def _named_patterns(patterns):
+    """The named patterns of the portal, through its includes (the admin's are walked apart)."""
+    for pattern in patterns:
+        if isinstance(pattern, URLPattern):
+            if pattern.name:
+                yield pattern
+        elif getattr(pattern, "app_name", None) != "admin":
+            yield from _named_patterns(pattern.url_patterns)
+
+
 def _admin_urls(world) -> list[str]:
     urls = [reverse("admin:index")]
-    for model in admin.site._registry:
+    for model, model_admin in admin.site._registry.items():
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         urls += [reverse(f"{prefix}_changelist"), reverse(f"{prefix}_add")]
         obj = world["a"].get(model._meta.model_name)
@@ -80,7 +91,7 @@ def _admin_urls(world) -> list[str]:
             reverse(f"{prefix}_history", args=[obj.pk]),
         ]
         history = getattr(model, "history", None)
-        if history is not None:
+        if isinstance(model_admin, SimpleHistoryAdmin):
             version = history.filter(**{model._meta.pk.attname: obj.pk}).first()
             urls.append(reverse(f"{prefix}_simple_history", args=[obj.pk, version.history_id]))
     return urls
