@@ -49,7 +49,7 @@ from projects.progress import (
     submit,
 )
 from projects.versioning import STALE_MESSAGE, StaleEdit
-from provinces.access import can_edit, can_review, require_role, scope
+from provinces.access import can_change, can_edit, can_review, require_role, scope
 
 
 @login_required
@@ -114,7 +114,9 @@ def _project(request, project_id: int) -> Project:
 @login_required
 def project_detail(request, project_id: int):
     project = _project(request, project_id)
-    money_form = MoneyReportForm(request.POST or None) if can_edit(request.user) else None
+    money_form = (
+        MoneyReportForm(request.POST or None) if can_change(request.user, project) else None
+    )
     if request.method == "POST":
         if money_form is None:
             raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới được cập nhật kinh phí."))
@@ -312,7 +314,7 @@ def _approved_message(update: StatusUpdate) -> str:
 
 
 def _attachments_editable(request, update: StatusUpdate) -> None:
-    if not (can_edit(request.user) and update.editable):
+    if not (can_change(request.user, update) and update.editable):
         raise PermissionDenied(
             _("Chỉ cán bộ Sở thêm, xóa tệp của báo cáo đang nháp hoặc bị trả lại.")
         )
@@ -385,7 +387,7 @@ def indicator_detail(request, indicator_id: int):
         ),
         pk=indicator_id,
     )
-    form = MeasurementForm(request.POST or None) if can_edit(request.user) else None
+    form = MeasurementForm(request.POST or None) if can_change(request.user, indicator) else None
     if request.method == "POST":
         if form is None:
             raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới được ghi số liệu."))

@@ -25,7 +25,7 @@ from itplan.forms import ConfirmForm, UploadForm
 from itplan.models import AppendixImport
 from projects.models import Plan, Project
 from provinces import spreadsheet
-from provinces.access import can_edit, has_role, require_role, scope
+from provinces.access import can_change, can_edit, has_role, require_role, scope
 from provinces.models import Agency
 from provinces.text import fold
 
@@ -46,7 +46,7 @@ def home(request):
 def _plan(request, plan_id: int, *, edit: bool = False) -> Plan:
     require_role(request.user)
     plan = get_object_or_404(scope(Plan.objects.all(), request.user), pk=plan_id)
-    if edit and not can_edit(request.user):
+    if edit and not can_change(request.user, plan):
         raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới được nhập dữ liệu."))
     return plan
 

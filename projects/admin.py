@@ -94,7 +94,10 @@ class DeletionAdmin(admin.ModelAdmin):
         "state",
         "restore_button",
     ]
-    list_filter = ["content_type", "province"]
+    list_filter = [
+        ("content_type", admin.RelatedOnlyFieldListFilter),
+        ("province", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["content_type", "province", "deleted_by", "restored_by"]
     search_fields = ["label", "reason"]
     date_hierarchy = "deleted_at"

@@ -33,7 +33,7 @@ from itplan.reports.document import FILES, as_file
 from itplan.reports.forms import IssueForm, ReportForm, period_choices
 from itplan.reports.render import context
 from projects.models import Plan
-from provinces.access import can_edit, province_ids, require_role, scope, sees_all
+from provinces.access import can_change, can_edit, province_ids, require_role, scope, sees_all
 from provinces.models import Province
 
 
@@ -133,7 +133,7 @@ def _report(request, report_id: int) -> Report:
 def report_detail(request, report_id: int):
     """A stored report: a draft with its form (staff), or the issued report as it was issued."""
     report = _report(request, report_id)
-    editable = not report.issued and can_edit(request.user)
+    editable = not report.issued and can_change(request.user, report)
     form = ReportForm(request.POST or None, instance=report) if editable else None
     if request.method == "POST":
         if form is None:
@@ -162,7 +162,7 @@ def report_detail(request, report_id: int):
 @require_POST
 def report_issue(request, report_id: int):
     report = _report(request, report_id)
-    if not can_edit(request.user):
+    if not can_change(request.user, report):
         raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới ban hành được báo cáo."))
     form = IssueForm(request.POST)
     if not form.is_valid():
