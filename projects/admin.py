@@ -24,6 +24,13 @@ class ArchiveAdminMixin:
 
     delete_confirmation_template = "admin/archive_confirmation.html"
 
+    def get_deleted_objects(self, objs, request):
+        # Nothing is removed: the rows beneath are archived with the row (same province, same
+        # rule, checked by ``archive``) or stay as they are (import records, groups, targets),
+        # so neither Django's per-model delete permissions nor protected rows stand in the way.
+        deleted, counts, _perms_needed, _protected = super().get_deleted_objects(objs, request)
+        return deleted, counts, set(), []
+
     def delete_model(self, request, obj):
         archive.archive(obj, by=request.user, reason=request.POST.get("reason", "").strip())
 
