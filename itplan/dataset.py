@@ -436,9 +436,11 @@ def clear() -> Counts:
     with override_settings(SIMPLE_HISTORY_ENABLED=False), summary.suspended():
         # Per province keeps the deletion collector's memory small. Projects go before their
         # plans (Project.group protects the groups) and amendments before the plans they amend.
-        for province_id in set(generated_plans().values_list("province_id", flat=True)):
-            plans = generated_plans().filter(province_id=province_id)
-            Project.objects.filter(plan__in=plans).delete()
+        # Archived rows ("Đã xoá") go too: the base managers see them.
+        every_plan = Plan._base_manager.filter(document_number__endswith=PLAN_SUFFIX)
+        for province_id in set(every_plan.values_list("province_id", flat=True)):
+            plans = every_plan.filter(province_id=province_id)
+            Project._base_manager.filter(plan__in=plans).delete()
             plans.filter(amends__isnull=False).delete()
             plans.delete()
         generated_users().delete()
