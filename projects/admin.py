@@ -3,7 +3,6 @@ indicators) archives it through ``projects.archive``, and administrators see wha
 under "Đã xoá" and restore it in one click."""
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -158,14 +157,14 @@ class DeletionAdmin(admin.ModelAdmin):
     def get_urls(self):
         restore = self.admin_site.admin_view(require_POST(self.restore_view))
         return [
-            path("<path:object_id>/khoi-phuc/", restore, name="projects_deletion_restore"),
+            path("<int:object_id>/khoi-phuc/", restore, name="projects_deletion_restore"),
             *super().get_urls(),
         ]
 
     def restore_view(self, request, object_id):
         if not request.user.is_superuser:
             raise PermissionDenied
-        deletion = get_object_or_404(Deletion, pk=unquote(object_id))
+        deletion = get_object_or_404(Deletion, pk=object_id)
         try:
             count = archive.restore(deletion, by=request.user)
         except archive.ArchiveError as error:

@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -72,11 +73,14 @@ class ScopedHistoryAdmin(ScopedMixin, SimpleHistoryAdmin):
 
     def _refuse_out_of_scope(self, request, object_id):
         pk_name = self.model._meta.pk.attname
-        record = (
-            self.model.history.filter(**{pk_name: unquote(object_id)})
-            .order_by("-history_date")
-            .first()
-        )
+        try:
+            record = (
+                self.model.history.filter(**{pk_name: unquote(object_id)})
+                .order_by("-history_date")
+                .first()
+            )
+        except (ValueError, ValidationError):  # not an id
+            raise Http404 from None
         if record is not None and not access.in_scope(record.instance, request.user):
             raise Http404
 
@@ -88,7 +92,10 @@ class ScopedHistoryAdmin(ScopedMixin, SimpleHistoryAdmin):
         """A past version, for whoever may read the object; reverting to it (POST) only for
         administrators, on a row that still exists, through the change form's own checks."""
         self._refuse_out_of_scope(request, object_id)
-        current = self.model._base_manager.filter(pk=unquote(object_id)).first()
+        try:
+            current = self.model._base_manager.filter(pk=unquote(object_id)).first()
+        except (ValueError, ValidationError):  # not an id
+            raise Http404 from None
         request.reverting = current  # the row as it is now, for the form's version check
         if request.method != "POST":
             return super().history_form_view(request, object_id, version_id, extra_context)

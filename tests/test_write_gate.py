@@ -198,3 +198,11 @@ def test_history_revert_is_for_administrators_only(world, key):
             after,
             getattr(model._base_manager.get(pk=obj.pk), field) == getattr(first, field),
         )
+
+
+def test_history_urls_with_a_malformed_id_answer_404(world):
+    client = _client(world["admin"])
+    assert client.get("/admin/projects/project/abc/history/").status_code == 404
+    assert client.post("/admin/projects/project/abc/history/1/").status_code == 404
+    # not a restore URL at all: the admin's catch-all sends it to the (missing) object
+    assert client.post("/admin/projects/deletion/abc/khoi-phuc/").status_code == 302
