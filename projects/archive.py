@@ -44,16 +44,7 @@ def plan_id_of(obj) -> int | None:
     """The plan an archivable row belongs to, from its ``province_lookup``
     ("plan__province" → its plan, "province" → itself)."""
     path = obj.province_lookup.removesuffix("province").rstrip("_")
-    if not path:
-        return obj.pk
-    *hops, last = path.split("__")
-    for hop in hops:
-        obj = (
-            type(obj)
-            ._meta.get_field(hop)
-            .related_model._base_manager.get(pk=getattr(obj, f"{hop}_id"))
-        )
-    return getattr(obj, f"{last}_id")
+    return access.id_along(obj, path or "pk")
 
 
 def _beneath(rows: list) -> list[tuple[type, list]]:

@@ -86,7 +86,13 @@ def province_id_of(obj: Model) -> int | None:
 
     Works on unsaved and historical instances too (the admin's history pages pass those).
     """
-    *path, last = obj.province_lookup.split("__")
+    return id_along(obj, obj.province_lookup)
+
+
+def id_along(obj: Model, lookup: str) -> int | None:
+    """The id at the end of ``lookup`` ("plan__province", "project__plan", "pk") from ``obj``,
+    following its foreign keys (which see archived rows too)."""
+    *path, last = lookup.split("__")
     for name in path:
         obj = getattr(obj, name, None)
         if obj is None:

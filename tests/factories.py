@@ -160,3 +160,27 @@ def two_provinces() -> dict:
     data["admin"] = make_user("quantri", "admin")
     data["norole"] = make_user("khach", None)
     return data
+
+
+# Who tries a write in the gate tests: (user in ``two_provinces``, province of the row, allowed?).
+# Refusals come first, so the rows they try are still intact.
+WRITERS = [
+    ("leader", "a", False),
+    ("leader", "b", False),
+    ("national", "a", False),
+    ("national", "b", False),
+    ("staff", "b", False),
+    ("norole", "a", False),
+    ("staff", "a", True),
+    ("admin", "b", True),
+]
+
+
+def logged_in(user):
+    """A test client with ``user`` logged in (which writes last_login: log in before a
+    snapshot of the database)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client

@@ -10,25 +10,15 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 
 from itplan.models import AppendixImport, Report
 from projects.models import Attachment
 from tests.admin_forms import form_with
 from tests.database import changed_tables, snapshot
-from tests.factories import make_user, two_provinces
+from tests.factories import WRITERS, logged_in, make_user, two_provinces
 
-WHO = [  # (user, province of the object, allowed?): refusals first
-    ("leader", "a", False),
-    ("leader", "b", False),
-    ("national", "a", False),
-    ("national", "b", False),
-    ("staff", "b", False),
-    ("norole", "a", False),
-    ("staff", "a", True),
-    ("admin", "b", True),
-]
+WHO = WRITERS
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -60,8 +50,7 @@ def world(db, monkeypatch):
 
 def _page_form(world, province: str, url: str, field: str) -> dict:
     """The form as the province's own staff see it on the page."""
-    client = Client()
-    client.force_login(world["staff"] if province == "a" else world["staff_b"])
+    client = logged_in(world["staff"] if province == "a" else world["staff_b"])
     return form_with(client.get(url).content, field)
 
 
@@ -121,8 +110,7 @@ def _upload(world, province):
 
 def _confirm(world, province):
     """"Xác nhận nhập" of an upload the province's staff previewed."""
-    client = Client()
-    client.force_login(world["staff"] if province == "a" else world["staff_b"])
+    client = logged_in(world["staff"] if province == "a" else world["staff_b"])
     client.post(*_upload(world, province))
     record = AppendixImport.objects.filter(plan=world[province]["plan"]).latest("pk")
     url = reverse("import_preview", args=[record.pk])
@@ -168,8 +156,7 @@ def test_portal_write_for_each_role(world, write):
     for who, province, allowed in WHO:
         post, table = WRITES[write]
         url, data = post(world, province)
-        client = Client()
-        client.force_login(world[who])
+        client = logged_in(world[who])
         before = snapshot()
         response = client.post(url, data)
         assert response.status_code < 500, (who, url)

@@ -9,12 +9,11 @@ user sends a complete, valid form, as an attacker with a copy of the page would.
 import re
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from tests.admin_forms import form_data
 from tests.database import changed_tables, snapshot
-from tests.factories import two_provinces
+from tests.factories import WRITERS, logged_in, two_provinces
 
 # key in ``two_provinces``: (admin URL prefix, a text field the change edits)
 MODELS = {
@@ -29,17 +28,7 @@ MODELS = {
 HISTORY = [key for key in MODELS if key != "agency"]
 ARCHIVED = HISTORY  # the archivable ones: a delete hides them and keeps them
 
-# (user, province of the row, allowed?): refused cases first, so the rows they try are intact.
-WHO = [
-    ("leader", "a", False),
-    ("leader", "b", False),
-    ("national", "a", False),
-    ("national", "b", False),
-    ("staff", "b", False),
-    ("norole", "a", False),
-    ("staff", "a", True),
-    ("admin", "b", True),
-]
+WHO = WRITERS
 
 
 @pytest.fixture
@@ -47,20 +36,14 @@ def world(db):
     return two_provinces()
 
 
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def _page_form(world, url: str, form_id: str) -> dict:
-    response = _client(world["admin"]).get(url)
+    response = logged_in(world["admin"]).get(url)
     assert response.status_code == 200, url
     return form_data(response.content, form_id)
 
 
 def _attempt(world, who: str, url: str, data: dict):
-    client = _client(world[who])  # logging in writes last_login: before the snapshot
+    client = logged_in(world[who])  # logging in writes last_login: before the snapshot
     before = snapshot()
     response = client.post(url, data)
     assert response.status_code < 500, (who, url, response.status_code)
@@ -201,7 +184,7 @@ def test_history_revert_is_for_administrators_only(world, key):
 
 
 def test_history_urls_with_a_malformed_id_answer_404(world):
-    client = _client(world["admin"])
+    client = logged_in(world["admin"])
     assert client.get("/admin/projects/project/abc/history/").status_code == 404
     assert client.post("/admin/projects/project/abc/history/1/").status_code == 404
     # not a restore URL at all: the admin's catch-all sends it to the (missing) object
