@@ -365,7 +365,8 @@ def _reconciliation(
         for line in rows.lines
         if line.capital_type == CapitalType.UNSPECIFIED and line.stage == Stage.NEED
     ]
-    if unspecified and any(c.stated_total.capital_type for c in checks):
+    by_capital_type = (CapitalType.INVESTMENT, CapitalType.RECURRENT)
+    if unspecified and any(c.stated_total.capital_type in by_capital_type for c in checks):
         notes.append(
             _(
                 "%(count)s dòng kinh phí (tổng %(total)s) không ghi loại vốn nên không được tính "

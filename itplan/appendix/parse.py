@@ -15,6 +15,15 @@ from django.utils.translation import gettext as _
 
 from budgets.models import CapitalType, Source, Stage
 from budgets.money import UNIT_LABELS, parse_money, to_dong, with_unit
+from budgets.reconciliation import (
+    LineSum,
+    Rows,
+    Scope,
+    figure,
+    grouped_estimates,
+    grouped_lines,
+    totals,
+)
 from projects.models import Plan, Project
 from projects.periods import YEAR_MAX, YEAR_MIN, parse_period
 from provinces.agencies import AgencyIndex
@@ -162,6 +171,20 @@ class StatedRow:
         return None if self.computed is None else self.computed - self.amount
 
     @property
+    def scope(self) -> Scope:
+        """What the row covers, as the stated total it becomes will (groups by their key)."""
+        return Scope(
+            measure=self.measure,
+            stage=self.money.stage or Stage.NEED,
+            appendix=self.appendix,
+            group=self.group.key if self.group else None,
+            year=self.money.year,
+            source=self.money.source,
+            sub_source=self.money.sub_source,
+            capital_type=self.money.capital_type,
+        )
+
+    @property
     def where(self) -> str:
         return _("Dòng %(row)s (“%(label)s”), cột %(column)s") % {
             "row": self.row,
@@ -232,16 +255,38 @@ class Preview:
     def existing(self) -> list[ParsedProject]:
         return [p for p in self.projects if p.existing_id is not None]
 
+    def rows(self) -> Rows:
+        """The rows the reconciliation computes from, as the import will write them: lines and
+        estimates summed by appendix, group (by its key: groups of one key become one), year,
+        source, capital type and stage."""
+        lines = grouped_lines(
+            LineSum(
+                project.group.appendix if project.group else None,
+                project.group.key if project.group else None,
+                line.year,
+                line.source,
+                line.sub_source,
+                line.capital_type,
+                line.stage,
+                line.amount,
+            )
+            for project in self.projects
+            for line in project.lines
+        )
+        estimates = grouped_estimates(
+            (
+                project.group.appendix if project.group else None,
+                project.group.key if project.group else None,
+                project.estimate,
+            )
+            for project in self.projects
+        )
+        return Rows(lines, estimates)
+
     def computed_totals(self) -> dict:
-        lines = [line for line in self.lines if line.stage == Stage.NEED]
-        return {
-            "total": sum(line.amount for line in lines),
-            "by_source": _sums(lines, "source"),
-            "by_capital_type": _sums(lines, "capital_type"),
-            "by_year": _sums(lines, "year"),
-            "by_stage": _sums(self.lines, "stage"),
-            "estimate": sum(p.estimate or 0 for p in self.projects),
-        }
+        """What the plan page's reconciliation will show once imported, and the estimates."""
+        rows = self.rows()
+        return totals(rows) | {"estimate": sum(row.amount for row in rows.estimates)}
 
     def differences(self) -> list[StatedRow]:
         return [s for s in self.stated if s.difference]
@@ -259,15 +304,6 @@ class Preview:
             "computed_totals": self.computed_totals(),
             "unknown_agencies": self.unknown_agencies,
         }
-
-
-def _sums(lines: list[Line], attribute: str) -> dict:
-    sums: dict = {}
-    for line in lines:
-        key = getattr(line, attribute)
-        key = "" if key is None else str(key)
-        sums[key] = sums.get(key, 0) + line.amount
-    return dict(sorted(sums.items()))
 
 
 def pick_sheet(grids: list[Grid], name: str | None) -> Grid | None:
@@ -802,12 +838,24 @@ class _Parser:
             amount = self.amount(r, column)
             if amount is None:
                 continue
-            money = column.money.merged(said).merged(named)
+            money = column.money.merged(said).merged(named).merged(self.assumed(column))
             scoped = named.source or named.capital_type
             measure = "estimate" if column.money.estimate and not scoped else "budget"
             self.preview.stated.append(
                 StatedRow(r, label, column, money, amount, group, self.preview.appendix, measure)
             )
+
+    def assumed(self, column: Column) -> Money:
+        """What a stated amount in ``column`` covers where nothing says it: the stage the lines
+        get; in a column of its own (not a "Tổng" column) also the source and capital type its
+        lines get, so that its subtotal adds up that column's cells, here and once stored."""
+        if column.money.total:
+            return Money(stage=self.defaults.stage)
+        return Money(
+            source=self.defaults.source,
+            capital_type=self.defaults.capital_type,
+            stage=self.defaults.stage,
+        )
 
     # -- after the last row -----------------------------------------------------------------
     def finish(self) -> None:
@@ -828,8 +876,9 @@ class _Parser:
         for project in preview.projects:
             for problem in parse_period(project.period).problems:
                 self.warn(project.row, self.col("period"), problem)
+        rows = preview.rows()
         for stated in preview.stated:
-            stated.computed = self.computed(stated)
+            stated.computed = figure(rows, stated.scope)
             if stated.difference:
                 self.warn(
                     stated.row,
@@ -856,41 +905,6 @@ class _Parser:
                     _("trùng tên với dự án ở dòng %(row)s cùng nhóm.") % {"row": names[key].row},
                 )
             names[key] = project
-
-    def computed(self, stated: StatedRow) -> int | None:
-        projects = [
-            p for p in self.preview.projects if stated.group is None or p.group is stated.group
-        ]
-        if stated.measure == "estimate":
-            if any(p.estimate is None for p in projects):
-                estimates = [p.estimate for p in projects if p.estimate is not None]
-                return sum(estimates) if estimates else None
-            return sum(p.estimate for p in projects)
-        money = stated.money
-        if not stated.column.money.total and stated.money == stated.column.money:
-            # a column of its own (not a "Tổng" column, not scoped by the row's label): its
-            # subtotal adds up that column's cells
-            return sum(
-                line.amount
-                for project in projects
-                for line in project.lines
-                if line.column == stated.column.index
-            )
-        total = 0
-        for project in projects:
-            for line in project.lines:
-                if money.year is not None and line.year != money.year:
-                    continue
-                if money.source and line.source != money.source:
-                    continue
-                if money.sub_source and line.sub_source != money.sub_source:
-                    continue
-                if money.capital_type and line.capital_type != money.capital_type:
-                    continue
-                if line.stage != (money.stage or self.defaults.stage):
-                    continue
-                total += line.amount
-        return total
 
 
 def relate(preview: Preview, plan: Plan) -> None:
