@@ -14,7 +14,7 @@ from provinces.text import fold
 
 from .columns import Column, Money, describe
 from .preview import Group, Line, ParsedProject, StatedRow
-from .sheet import _year
+from .sheet import year_in
 
 SOURCE_CHOICES = {fold(str(label)): code for code, label in Source.choices}
 CAPITAL_CHOICES = {fold(str(label)): code for code, label in CapitalType.choices}
@@ -75,7 +75,7 @@ class AmountReader:
         if text := self.text(r, "stage"):
             said = said.merged(self.choice(r, "stage", text, STAGE_CHOICES, describe([text])))
         if text := self.text(r, "year"):
-            year = _year(text)
+            year = year_in(text)
             if year is None or not YEAR_MIN <= year <= YEAR_MAX:
                 self.error(
                     r,

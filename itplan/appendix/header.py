@@ -9,7 +9,7 @@ from budgets.money import UNIT_LABELS
 from provinces.text import fold
 
 from .columns import Column, classify, unit_in
-from .sheet import _is_numbering, _looks_like_year, _text, _unit_word
+from .sheet import cell_text, is_numbering, looks_like_year, unit_word
 from .workbook import Grid
 
 HEADER_SEARCH_ROWS = 40
@@ -26,7 +26,7 @@ def pick_sheet(grids: list[Grid], name: str | None) -> Grid | None:
 def find_header(grid: Grid) -> int | None:
     """The 1-based row of the table header: the first row naming a name column among others."""
     for r, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS], start=1):
-        if len({_text(v) for v in row if _text(v)}) < 3:  # a title line, not a header
+        if len({cell_text(v) for v in row if cell_text(v)}) < 3:  # a title line, not a header
             continue
         for value in row:
             if isinstance(value, str) and classify(0, (value,)).kind == "name":
@@ -64,14 +64,14 @@ class HeaderReader:
         while header + depth <= len(self.grid.rows) and depth < 4:
             r = header + depth
             row = self.grid.rows[r - 1]
-            if _is_numbering(row):
+            if is_numbering(row):
                 return depth, 1
-            below_name = _text(row[name_col] if name_col < len(row) else None)
-            if below_name and below_name != _text(self.grid.rows[header - 1][name_col]):
+            below_name = cell_text(row[name_col] if name_col < len(row) else None)
+            if below_name and below_name != cell_text(self.grid.rows[header - 1][name_col]):
                 break  # a data row, or a group title merged across the name column
-            if not any(_text(v) for v in row):
+            if not any(cell_text(v) for v in row):
                 break
-            if any(isinstance(v, (int, float)) and not _looks_like_year(v) for v in row):
+            if any(isinstance(v, (int, float)) and not looks_like_year(v) for v in row):
                 break
             depth += 1
         return depth, 0
@@ -85,17 +85,17 @@ class HeaderReader:
         for level in range(depth - 1):
             for c in range(1, width):
                 if (
-                    not _text(rows[level][c])
-                    and _text(rows[level + 1][c])
-                    and _text(rows[level][c - 1])
-                    and _text(rows[level + 1][c - 1])
+                    not cell_text(rows[level][c])
+                    and cell_text(rows[level + 1][c])
+                    and cell_text(rows[level][c - 1])
+                    and cell_text(rows[level + 1][c - 1])
                 ):
                     rows[level][c] = rows[level][c - 1]
         columns = []
         for c in range(width):
             path: list[str] = []
             for level in range(depth):
-                text = " ".join(_text(rows[level][c]).split())
+                text = " ".join(cell_text(rows[level][c]).split())
                 if text and (not path or path[-1] != text):
                     path.append(text)
             columns.append(classify(c, tuple(path)))
@@ -124,7 +124,7 @@ class HeaderReader:
             for c in money
             if c.index < len(row)
             and isinstance(row[c.index], str)
-            and (unit := _unit_word(row[c.index]))
+            and (unit := unit_word(row[c.index]))
         }
         if len(written) == 1:
             self.preview.unit = written.pop()

@@ -27,7 +27,7 @@ from .preview import (
     relate,
 )
 from .rows import RowReader
-from .sheet import _text
+from .sheet import cell_text
 from .workbook import Grid
 
 __all__ = [
@@ -92,9 +92,9 @@ class _Parser(HeaderReader, RowReader, AmountReader):
         self.preview.columns = self.columns
         self.header_texts = {
             c: {
-                _text(row[c])
+                cell_text(row[c])
                 for row in self.grid.rows[header - 1 : header + depth - 1]
-                if c < len(row) and _text(row[c])
+                if c < len(row) and cell_text(row[c])
             }
             for c in range(len(self.columns))
         }
@@ -102,7 +102,7 @@ class _Parser(HeaderReader, RowReader, AmountReader):
         self.check_unit(header, first_data)
         blank = False
         for r in range(first_data, len(self.grid.rows) + 1):
-            if not any(_text(v) for v in self.grid.rows[r - 1]):
+            if not any(cell_text(v) for v in self.grid.rows[r - 1]):
                 blank = True
                 continue
             if blank and self.preview.projects and not self.is_table_row(r):

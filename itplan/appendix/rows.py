@@ -10,7 +10,7 @@ from provinces.text import fold
 
 from .columns import Column
 from .preview import Group, ParsedProject
-from .sheet import _is_numbering, _text
+from .sheet import cell_text, is_numbering
 
 ROMAN = re.compile(r"^(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})\.?$")
 # "Cộng", "Cộng I", "Tổng cộng", "Tổng vốn đầu tư phát triển" — but not "Cổng thông tin" (which
@@ -45,18 +45,18 @@ class RowReader:
         return row[column.index] if column.index < len(row) else None
 
     def text(self, r: int, kind: str) -> str:
-        return _text(self.cell(r, self.col(kind)))
+        return cell_text(self.cell(r, self.col(kind)))
 
     def read_row(self, r: int) -> None:
         row = self.grid.rows[r - 1]
-        if not any(_text(v) for v in row) or _is_numbering(row):
+        if not any(cell_text(v) for v in row) or is_numbering(row):
             return
         ref, name = self.text(r, "ref"), self.text(r, "name")
         name_col = self.col("name")
         if name_col and (r, name_col.index + 1) in self.grid.copies:
             if self.grid.copies[(r, name_col.index + 1)] < r:
                 name = ""  # a name merged over two rows belongs to the row above
-            elif ref and _text(self.cell(r, name_col, raw=True)) == ref:
+            elif ref and cell_text(self.cell(r, name_col, raw=True)) == ref:
                 # "I. Các dự án …" typed in the TT cell and merged across the row
                 match = LABEL_IN_REF.match(ref)
                 ref, name = (match.group(1), match.group(2)) if match else ("", ref)
@@ -117,14 +117,14 @@ class RowReader:
         return ref in ("-", "+") and name[:1].islower() and not self.has_money(r)
 
     def has_money(self, r: int) -> bool:
-        return any(_text(self.cell(r, c)) for c in self.columns if c.kind == "money")
+        return any(cell_text(self.cell(r, c)) for c in self.columns if c.kind == "money")
 
     def is_repeated_header(self, r: int) -> bool:
         """The header again, as tables broken over pages repeat it (merged or not)."""
         name_col = self.col("name")
         if name_col and name_col.path and self.text(r, "name") == name_col.path[0]:
             return True
-        cells = [(c, _text(v)) for c, v in enumerate(self.grid.rows[r - 1]) if _text(v)]
+        cells = [(c, cell_text(v)) for c, v in enumerate(self.grid.rows[r - 1]) if cell_text(v)]
         return bool(cells) and all(text in self.header_texts.get(c, ()) for c, text in cells)
 
     def is_group(self, r: int, ref: str, name: str) -> bool:

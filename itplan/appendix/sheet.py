@@ -9,7 +9,7 @@ from projects.periods import YEAR_MAX, YEAR_MIN
 from provinces.text import fold
 
 
-def _text(value) -> str:
+def cell_text(value) -> str:
     """A cell as text: numbers without ".0", Unicode composed (Word often pastes "ê" as "e"
     plus a combining mark), surrounding spaces removed."""
     if value is None:
@@ -19,7 +19,7 @@ def _text(value) -> str:
     return unicodedata.normalize("NFC", str(value)).strip()
 
 
-def _year(text: str) -> int | None:
+def year_in(text: str) -> int | None:
     """The whole number a year cell holds ("2014", "2014,0"), or None: "nan", "1e309" and
     "2014,5" are no year."""
     try:
@@ -31,13 +31,13 @@ def _year(text: str) -> int | None:
     return int(number) if YEAR_MIN <= number <= YEAR_MAX else None
 
 
-def _looks_like_year(value) -> bool:
+def looks_like_year(value) -> bool:
     return isinstance(value, (int, float)) and YEAR_MIN <= value <= YEAR_MAX and value == int(value)
 
 
-def _is_numbering(row: list) -> bool:
+def is_numbering(row: list) -> bool:
     """A row of column numbers under the header: 1, 2, 3 … or (1), (2), (3) …"""
-    cells = [_text(v) for v in row if _text(v)]
+    cells = [cell_text(v) for v in row if cell_text(v)]
     if len(cells) < 3:
         return False
     numbers = [c.strip("()") for c in cells]
@@ -47,7 +47,7 @@ def _is_numbering(row: list) -> bool:
     return values[0] <= 2 and values == sorted(values) and len(set(values)) == len(values)
 
 
-def _unit_word(text: str) -> str | None:
+def unit_word(text: str) -> str | None:
     folded = fold(text)
     if re.search(r"\d\s*(ty|ti)( dong)?$", folded):
         return "ty"
