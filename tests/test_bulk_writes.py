@@ -90,3 +90,20 @@ def test_the_dataset_generator_sends_data_written(sent):
     assert summary.differences() == {}
     assert MoneySummary.objects.exists()
     assert pagecache.data_version() != version
+
+
+def test_a_restored_backup_sends_data_written_for_no_plan(sent, monkeypatch, tmp_path):
+    """The restored database brings its money summaries with its lines; the cached pages are
+    stale all the same (the database's own load and checks are ``tests/test_backup.py``'s)."""
+    from itplan import backup
+
+    manifest = {"database": {"member": "db.sqlite3"}}
+    monkeypatch.setattr(backup, "extract", lambda archive, into: manifest)
+    monkeypatch.setattr(backup.database, "check_compatible", lambda manifest: None)
+    monkeypatch.setattr(backup.database, "filled_tables", lambda: [])
+    monkeypatch.setattr(backup.database, "load", lambda member, keep_old: None)
+    monkeypatch.setattr(backup, "_restore_media", lambda staged, media: None)
+    version = pagecache.data_version()
+    assert backup.restore(tmp_path / "itplan-backup.tar.gz") == (manifest, None)
+    assert sent == [set()]
+    assert pagecache.data_version() != version
