@@ -193,3 +193,40 @@ def test_the_preview_of_a_plans_own_workbook_computes_what_reconcile_gives(seed,
     ]
     assert len(previewed) > 2
     assert stored == previewed
+
+
+def sheet_bytes(rows) -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Phụ lục 1"
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_an_appendix_without_groups_adds_up_its_total_before_and_after_import(db):
+    """A sheet titled "Phụ lục 1" whose projects have no group: its "Tổng cộng" covers them, in
+    the preview and on the plan page once imported."""
+    plan = PlanFactory(start_year=2021, end_year=2025)
+    content = sheet_bytes(
+        [
+            ["PHỤ LỤC 1"],
+            ["ĐVT: triệu đồng"],
+            ["TT", "Tên dự án", "Đơn vị chủ trì", "Kinh phí"],
+            [1, "Cổng dịch vụ công", "Sở TT&TT", 1_200],
+            [2, "Hệ thống một cửa", "Văn phòng UBND", 800],
+            ["", "Tổng cộng", "", 2_100],
+        ]
+    )
+    preview = preview_file("phu-luc-1.xlsx", content, plan)
+    assert not preview.errors, [str(e) for e in preview.errors]
+    assert preview.appendix == "Phụ lục 1"
+    assert [(s.label, s.amount, s.computed) for s in preview.stated] == [
+        ("Tổng cộng", 2_100 * TRIEU, 2_000 * TRIEU)
+    ]
+    apply(preview, plan)
+    (check,) = reconcile(plan).checks
+    assert (check.computed, check.difference) == (2_000 * TRIEU, -100 * TRIEU)

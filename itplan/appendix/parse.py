@@ -115,6 +115,14 @@ class _Parser(HeaderReader, RowReader, AmountReader):
     # -- after the last row -----------------------------------------------------------------
     def finish(self) -> None:
         preview = self.preview
+        ungrouped = [p for p in preview.projects if p.group is None]
+        if preview.appendix and ungrouped:
+            # The appendix is a group's: projects under no group title go to an untitled group
+            # of the appendix, so that its totals cover them here and once stored.
+            untitled = Group(ungrouped[0].row, preview.appendix, "", "")
+            preview.groups.append(untitled)
+            for project in ungrouped:
+                project.group = untitled
         if self.unsourced:
             self.warn(
                 min(self.unsourced.values()),
