@@ -30,9 +30,7 @@ class BudgetLineInline(ScopedInline, admin.TabularInline):
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(
-    ArchiveAdminMixin, ScopedExportMixin, FoldedSearchMixin, ScopedHistoryAdmin
-):
+class BudgetLineAdmin(ArchiveAdminMixin, ScopedExportMixin, FoldedSearchMixin, ScopedHistoryAdmin):
     resource_classes = [BudgetLineResource]
     list_display = [
         "project",

@@ -2,16 +2,170 @@
 
 Stated totals are kept as the document writes them; every difference, every impossible year and
 every project whose own estimate disagrees with its budget lines is listed, never corrected.
+
+One rule computes a stated total's figure: ``figure(rows, scope)``, over the plan's budget lines
+summed by every dimension a scope can name (``Rows``). ``reconcile`` and ``reconcile_many`` read
+those rows for any number of plans in three queries; the appendix import builds the same rows
+from the lines it is about to write and calls the same ``figure``.
 """
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
 from budgets.models import BudgetLine, CapitalType, Stage, StatedTotal
 from budgets.money import in_unit, with_unit
+from budgets.rollup import need_total
 from projects.models import Plan, Project
+
+
+@dataclass(frozen=True)
+class LineSum:
+    """Budget lines of one plan summed by every dimension a stated total can be scoped by.
+    ``group`` is any key naming the project group (an id, or a parsed group's key); ``appendix``
+    is the group's appendix, None for a project without group."""
+
+    appendix: str | None
+    group: object
+    year: int | None
+    source: str
+    sub_source: str
+    capital_type: str
+    stage: str
+    amount: int  # đồng
+    lines: int = 1
+
+
+@dataclass(frozen=True)
+class EstimateSum:
+    """The projects' own estimates ("Tổng mức đầu tư") summed by appendix and group; a project
+    without estimate adds nothing."""
+
+    appendix: str | None
+    group: object
+    amount: int  # đồng
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a stated total covers; a blank field (or None) is not a restriction."""
+
+    measure: str = StatedTotal.Measure.BUDGET
+    stage: str = Stage.NEED
+    appendix: str = ""
+    group: object = None
+    year: int | None = None
+    source: str = ""
+    sub_source: str = ""
+    capital_type: str = ""
+
+    @classmethod
+    def of(cls, stated: StatedTotal) -> "Scope":
+        return cls(
+            measure=stated.measure,
+            stage=stated.stage,
+            appendix=stated.appendix,
+            group=stated.group_id,
+            year=stated.year,
+            source=stated.source,
+            sub_source=stated.sub_source,
+            capital_type=stated.capital_type,
+        )
+
+
+@dataclass
+class Rows:
+    """The rows every figure of one plan is computed from."""
+
+    lines: list[LineSum]
+    estimates: list[EstimateSum]
+
+    @property
+    def years_given(self) -> bool:
+        """Whether any line carries a year: without, a total scoped by year cannot be checked."""
+        return any(line.year is not None for line in self.lines)
+
+
+def grouped_lines(lines: Iterable[LineSum]) -> list[LineSum]:
+    """``lines`` (one per budget line, say) summed by every scope dimension."""
+    sums: dict[tuple, list[int]] = {}
+    for line in lines:
+        key = (
+            line.appendix,
+            line.group,
+            line.year,
+            line.source,
+            line.sub_source,
+            line.capital_type,
+            line.stage,
+        )
+        total = sums.setdefault(key, [0, 0])
+        total[0] += line.amount
+        total[1] += line.lines
+    return [LineSum(*key, amount, count) for key, (amount, count) in sums.items()]
+
+
+def grouped_estimates(projects: Iterable[tuple[str | None, object, int | None]]) -> list:
+    """``(appendix, group, estimate)`` of each project summed by appendix and group."""
+    sums: dict[tuple, int] = defaultdict(int)
+    for appendix, group, estimate in projects:
+        sums[(appendix, group)] += estimate or 0
+    return [EstimateSum(appendix, group, amount) for (appendix, group), amount in sums.items()]
+
+
+def figure(rows: Rows, scope: Scope) -> int | None:
+    """What the rows add up to over ``scope``, in đồng: the budget lines of the scope's stage
+    (``measure=budget``) or the projects' own estimates (``measure=estimate``, narrowed only by
+    appendix and group). None when the scope names a year and no line carries one."""
+    if scope.year and not rows.years_given:
+        return None
+    if scope.measure == StatedTotal.Measure.ESTIMATE:
+        return sum(
+            row.amount
+            for row in rows.estimates
+            if (not scope.appendix or row.appendix == scope.appendix)
+            and (scope.group is None or row.group == scope.group)
+        )
+    return sum(
+        row.amount
+        for row in rows.lines
+        if row.stage == scope.stage
+        and (not scope.appendix or row.appendix == scope.appendix)
+        and (scope.group is None or row.group == scope.group)
+        and (not scope.year or row.year == scope.year)
+        and (not scope.source or row.source == scope.source)
+        and (not scope.sub_source or row.sub_source == scope.sub_source)
+        and (not scope.capital_type or row.capital_type == scope.capital_type)
+    )
+
+
+def _sums_by(lines: list[LineSum], attribute: str) -> dict:
+    sums: dict = defaultdict(int)
+    for line in lines:
+        sums[getattr(line, attribute)] += line.amount
+    return dict(sums)
+
+
+def totals(rows: Rows) -> dict:
+    """The estimated need (stage "need") over the rows, in đồng: total, by source, capital type
+    and year ("" = whole period), every stage's total, and by appendix when there are several."""
+    need = [line for line in rows.lines if line.stage == Stage.NEED]
+    by_year = _sums_by(need, "year")
+    result = {
+        "total": sum(line.amount for line in need),
+        "by_source": _sums_by(need, "source"),
+        "by_capital_type": _sums_by(need, "capital_type"),
+        "by_year": {
+            str(year or ""): by_year[year] for year in sorted(by_year, key=lambda y: y or 0)
+        },
+        "by_stage": _sums_by(rows.lines, "stage"),
+    }
+    if len({line.appendix for line in need}) > 1:
+        result["by_appendix"] = _sums_by(need, "appendix")
+    return result
 
 
 @dataclass
@@ -114,69 +268,79 @@ def _scope(stated: StatedTotal) -> dict:
     return scope
 
 
-def _in_scope(lines, stated: StatedTotal):
-    """``lines`` (budget lines or projects, by ``prefix``) narrowed to the stated total's scope."""
-    filters = {}
-    if stated.appendix:
-        filters["project__group__appendix"] = stated.appendix
-    if stated.group_id:
-        filters["project__group"] = stated.group_id
-    if stated.year:
-        filters["year"] = stated.year
-    if stated.source:
-        filters["source"] = stated.source
-    if stated.sub_source:
-        filters["sub_source"] = stated.sub_source
-    if stated.capital_type:
-        filters["capital_type"] = stated.capital_type
-    return lines.filter(stage=stated.stage, **filters)
+def _plan_rows(plan_ids: list[int]) -> dict[int, Rows]:
+    """Each plan's ``Rows`` in two queries: its budget lines summed by every scope dimension,
+    and its projects (whose estimates are summed here)."""
+    rows = {pk: Rows([], []) for pk in plan_ids}
+    lines = (
+        BudgetLine.objects.filter(project__plan__in=plan_ids)
+        .order_by()
+        .values_list(
+            "project__plan",
+            "project__group__appendix",
+            "project__group",
+            "year",
+            "source",
+            "sub_source",
+            "capital_type",
+            "stage",
+        )
+        .annotate(amount=Sum("amount"), lines=Count("id"))
+    )
+    for plan_id, *key, amount, count in lines:
+        rows[plan_id].lines.append(LineSum(*key, amount, count))
+    return rows
 
 
-def _computed_for(stated: StatedTotal, lines, projects, years_given: bool) -> int | None:
-    if stated.year and not years_given:
-        return None
-    if stated.measure == StatedTotal.Measure.ESTIMATE:
-        scoped = projects
-        if stated.appendix:
-            scoped = scoped.filter(group__appendix=stated.appendix)
-        if stated.group_id:
-            scoped = scoped.filter(group=stated.group_id)
-        return scoped.aggregate(total=Sum("estimate"))["total"] or 0
-    return _in_scope(lines, stated).total()
+def reconcile_many(plans: Iterable[Plan]) -> list[PlanReconciliation]:
+    """``reconcile`` for each of ``plans``, in the same order, in three queries whatever their
+    number and their stated totals'."""
+    plans = list(plans)
+    ids = [plan.pk for plan in plans]
+    projects: dict[int, list[Project]] = defaultdict(list)
+    for project in (
+        Project.objects.filter(plan__in=ids).select_related("group").annotate(need=need_total())
+    ):
+        projects[project.plan_id].append(project)
+    return _reconcile(plans, projects)
+
+
+def reconcile(plan: Plan, *, projects: Iterable[Project] | None = None) -> PlanReconciliation:
+    """Compare each of ``plan``'s stated totals with the sum computed over its scope, and list
+    every discrepancy and impossible year as a Vietnamese sentence (three queries). A page that
+    has loaded the plan's ``projects`` with their group and ``need=need_total()`` passes them
+    and spares one."""
+    if projects is None:
+        return reconcile_many([plan])[0]
+    return _reconcile([plan], {plan.pk: list(projects)})[0]
+
+
+def _reconcile(plans: list[Plan], projects: dict[int, list[Project]]) -> list:
+    ids = [plan.pk for plan in plans]
+    rows = _plan_rows(ids)
+    stated: dict[int, list[StatedTotal]] = defaultdict(list)
+    for total in StatedTotal.objects.filter(plan__in=ids).select_related("group"):
+        stated[total.plan_id].append(total)
+    for plan_id, members in projects.items():
+        members.sort(key=lambda p: (p.order, p.pk))
+        rows[plan_id].estimates = grouped_estimates(
+            (p.group.appendix if p.group else None, p.group_id, p.estimate) for p in members
+        )
+    return [
+        _reconciliation(plan, rows[plan.pk], stated[plan.pk], projects[plan.pk]) for plan in plans
+    ]
 
 
 def computed_totals(plan: Plan) -> dict:
     """The plan's estimated need (stage "need") summed over its budget lines, in đồng:
     total, by source, capital type and year ("" = whole period), and every stage's total."""
-    lines = BudgetLine.objects.for_plan(plan)
-    need = lines.filter(stage=Stage.NEED)
-    by_year = {
-        str(year or ""): total
-        for year, total in sorted(need.sums_by("year").items(), key=lambda item: item[0] or 0)
-    }
-    result = {
-        "total": need.total(),
-        "by_source": need.sums_by("source"),
-        "by_capital_type": need.sums_by("capital_type"),
-        "by_year": by_year,
-        "by_stage": lines.sums_by("stage"),
-    }
-    appendices = need.order_by().values_list("project__group__appendix", flat=True).distinct()
-    if len(set(appendices)) > 1:
-        result["by_appendix"] = need.sums_by("project__group__appendix")
-    return result
+    return totals(_plan_rows([plan.pk])[plan.pk])
 
 
-def reconcile(plan: Plan) -> PlanReconciliation:
-    """Compare each of ``plan``'s stated totals with the sum computed over its scope, and list
-    every discrepancy and impossible year as a Vietnamese sentence."""
-    lines = BudgetLine.objects.for_plan(plan)
-    projects = Project.objects.filter(plan=plan)
-    years_given = lines.filter(year__isnull=False).exists()
-    checks = [
-        StatedCheck(stated, _computed_for(stated, lines, projects, years_given))
-        for stated in plan.stated_totals.select_related("group")
-    ]
+def _reconciliation(
+    plan: Plan, rows: Rows, stated: list[StatedTotal], projects: list[Project]
+) -> PlanReconciliation:
+    checks = [StatedCheck(total, figure(rows, Scope.of(total))) for total in stated]
     unchecked = [c for c in checks if c.computed is None]
     differences = [
         _(
@@ -202,35 +366,36 @@ def reconcile(plan: Plan) -> PlanReconciliation:
             )
             % {"count": len(unchecked)}
         )
-    unspecified = lines.filter(capital_type=CapitalType.UNSPECIFIED, stage=Stage.NEED)
-    if unspecified.exists() and any(c.stated_total.capital_type for c in checks):
+    unspecified = [
+        line
+        for line in rows.lines
+        if line.capital_type == CapitalType.UNSPECIFIED and line.stage == Stage.NEED
+    ]
+    by_capital_type = (CapitalType.INVESTMENT, CapitalType.RECURRENT)
+    if unspecified and any(c.stated_total.capital_type in by_capital_type for c in checks):
         notes.append(
             _(
                 "%(count)s dòng kinh phí (tổng %(total)s) không ghi loại vốn nên không được tính "
                 "vào các tổng theo vốn đầu tư phát triển hay sự nghiệp."
             )
-            % {"count": unspecified.count(), "total": with_unit(unspecified.total())}
+            % {
+                "count": sum(line.lines for line in unspecified),
+                "total": with_unit(sum(line.amount for line in unspecified)),
+            }
         )
     notes += _project_anomalies(plan, projects)
     return PlanReconciliation(
         plan=plan,
-        projects=projects.count(),
+        projects=len(projects),
         checks=checks,
-        computed=computed_totals(plan),
+        computed=totals(rows),
         anomalies=differences + notes,
         notes=notes,
     )
 
 
-def _project_anomalies(plan: Plan, projects) -> list[str]:
+def _project_anomalies(plan: Plan, projects: list[Project]) -> list[str]:
     found = []
-    need_sums = dict(
-        BudgetLine.objects.for_plan(plan)
-        .filter(stage=Stage.NEED)
-        .order_by()
-        .values_list("project")
-        .annotate(total=Sum("amount"))
-    )
     for project in projects:
         label = f"{project.ref} {project}".strip()
         for problem in project.period_problems:
@@ -239,7 +404,7 @@ def _project_anomalies(plan: Plan, projects) -> list[str]:
             )
         # In a multi-year plan a row's estimate is the sum of its cells; an annual plan's
         # estimate is the project's whole cost, beyond the year the plan funds.
-        total = need_sums.get(project.pk)
+        total = project.need  # None without need lines
         multi_year = plan.start_year < plan.end_year
         if multi_year and project.estimate is not None and total is not None:
             if total != project.estimate:

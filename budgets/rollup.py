@@ -154,10 +154,11 @@ def of_projects(projects: Iterable[int] | QuerySet) -> Money:
 
 
 def need_total(path: str = "budget_lines") -> models.Sum:
-    """An aggregate of the estimated need (stage "need") in đồng over the budget lines reached
-    by ``path``: ``Project.objects.annotate(need=need_total())``,
+    """An aggregate of the estimated need (stage "need") in đồng over the live (not archived)
+    budget lines reached by ``path``: ``Project.objects.annotate(need=need_total())``,
     ``Plan.objects.annotate(need=need_total("projects__budget_lines"))``."""
-    return Sum(f"{path}__amount", filter=Q(**{f"{path}__stage": Stage.NEED}))
+    live_need = {f"{path}__stage": Stage.NEED, f"{path}__deletion__isnull": True}
+    return Sum(f"{path}__amount", filter=Q(**live_need))
 
 
 def need_subquery() -> models.Subquery:

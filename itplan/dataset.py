@@ -49,8 +49,8 @@ from django.test.utils import override_settings
 from budgets import summary
 from budgets.models import BudgetLine, CapitalType, Source, Stage
 from indicators.models import Indicator, IndicatorTarget, Measurement
-from itplan import pagecache
 from projects.models import Plan, Project, ProjectGroup, StatusUpdate
+from projects.signals import data_written
 from provinces.models import Agency, Membership, Province
 from provinces.text import fold
 
@@ -464,8 +464,7 @@ def generate(*, provinces: int = 34, seed: int = 1, scale: float = 1.0) -> Count
             _agencies(ctx, counts)
             _users(ctx, password, counts)
             _plans(ctx, sizes, counts)
-    summary.refresh(generated_plans().values_list("pk", flat=True))  # bulk_create: no signal
-    pagecache.data_changed()
+    data_written.send(sender=Plan, plan_ids=set(generated_plans().values_list("pk", flat=True)))
     return counts
 
 

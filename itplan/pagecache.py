@@ -11,7 +11,7 @@ that any write to the portal's data replaces:
   A page computed from the old rows meanwhile is stored under the old version, which nobody
   asks for after the commit;
 - writers that skip the signals (``bulk_create``, ``QuerySet.update``: the appendix import, the
-  seed, the dataset generator) call ``data_changed()`` themselves.
+  seed, the dataset generator, archiving, a restored backup) send ``projects.signals.data_written``.
 
 The cache is Django's (``CACHES``: the database by default, shared by every worker; Redis or
 memcached where a deployment has one). ``PAGE_CACHE_SECONDS`` bounds how long a body lives even if

@@ -11,12 +11,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from budgets import summary
 from budgets.models import BudgetLine, StatedTotal
 from budgets.money import to_dong
 from indicators.models import Indicator, IndicatorTarget, parse_value
-from itplan import pagecache
 from projects.models import Plan, Project, ProjectGroup
+from projects.signals import data_written
 from provinces.agencies import guess_kind
 from provinces.models import Agency, Membership, Province
 
@@ -150,8 +149,7 @@ def load_plan(path: Path, *, replace: bool = False) -> Plan | None:
     )
     for i, ind in enumerate(data.get("indicators") or []):
         _load_indicator(plan, i, ind)
-    summary.refresh([plan.pk])  # bulk_create sends no signal
-    pagecache.data_changed()
+    data_written.send(sender=Plan, plan_ids={plan.pk})  # bulk_create sends no signal
     return plan
 
 

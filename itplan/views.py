@@ -61,6 +61,7 @@ def plan_detail(request, plan_id: int):
         .order_by("group__order", "order", "id")
     )
     groups = defaultdict(list)
+    projects = list(projects)
     for project in projects:
         groups[project.group].append({"project": project, "need": in_unit(project.need or 0)})
     today = timezone.localdate()
@@ -70,7 +71,7 @@ def plan_detail(request, plan_id: int):
             "targets", "measurements"
         )
     ]
-    check = reconcile(plan)
+    check = reconcile(plan, projects=projects)
     money = rollup.of_plans([plan.pk])  # the header's total and the money block: one roll-up
     return render(
         request,

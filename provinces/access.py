@@ -8,7 +8,7 @@ Cà Mau user also sees Bạc Liêu's plans.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import F, Model, QuerySet
 from django.utils.translation import gettext as _
 
 from provinces.models import Membership, Province
@@ -19,9 +19,17 @@ def membership(user) -> Membership | None:
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_portal_membership"):
-        user._portal_membership = (
-            Membership.objects.select_related("province").filter(user=user).first()
+        # One query for the role, the province and its 2025 predecessors (one row each)
+        rows = list(
+            Membership.objects.select_related("province")
+            .filter(user=user)
+            .annotate(predecessor=F("province__predecessors__id"))
+            .order_by("province__predecessors__name", "province__predecessors__valid_from")
         )
+        m = rows[0] if rows else None
+        if m is not None and m.province_id is not None:
+            m._province_ids = [m.province_id, *(r.predecessor for r in rows if r.predecessor)]
+        user._portal_membership = m
     return user._portal_membership
 
 

@@ -198,6 +198,15 @@ def test_tien_giang_reads_comma_thousands_by_the_declared_unit(seed):
     assert preview.appendix == "Phụ lục 1"
 
 
+EXPORT_DIFFERENCES = {
+    "binh-dinh": [
+        (21, 5_706 * TRIEU, 6_066 * TRIEU),
+        (35, 28_500 * TRIEU, 29_500 * TRIEU),
+        (35, 7_531 * TRIEU, 9_730 * TRIEU),
+    ]
+}
+
+
 @pytest.mark.parametrize("slug", ["bac-lieu", "quang-tri", "binh-dinh", "tra-vinh", "tien-giang"])
 def test_export_then_import_gives_the_same_projects_and_dong(seed, slug):
     source = seed[slug]
@@ -209,7 +218,12 @@ def test_export_then_import_gives_the_same_projects_and_dong(seed, slug):
     for sheet in book.sheetnames[:-1]:  # the last sheet is the reconciliation
         preview = preview_file(f"{slug}.xlsx", content, target, sheet=sheet)
         assert not preview.errors, [str(e) for e in preview.errors]
-        assert not preview.differences()  # the exported subtotals are the computed ones
+        # The exported subtotals are the computed ones, except Bình Định's: its "cả giai
+        # đoạn" column holds the lines without a year, and a total for the whole period also
+        # counts the years beside it (as the plan page will once imported).
+        assert [(s.row, s.amount, s.computed) for s in preview.differences()] == (
+            EXPORT_DIFFERENCES.get(slug, [])
+        )
         apply(preview, target)
     assert projects_of(target) == projects_of(source)
     assert money_by_project(target) == money_by_project(source)

@@ -14,10 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from budgets import summary
 from budgets.models import BudgetLine, StatedTotal
-from itplan import pagecache
 from projects.models import Plan, Project, ProjectGroup
+from projects.signals import data_written
 from provinces.agencies import AgencyIndex, guess_kind
 from provinces.models import Agency
 from provinces.text import fold
@@ -59,6 +58,8 @@ def apply(
     ``AppendixImport``) gets the counts."""
     if not preview.importable:
         raise NotImportable(_("Tệp còn lỗi, chưa thể nhập."))
+    # One import at a time per plan, whoever calls (the upload page, the admin, the command)
+    Plan.objects.select_for_update().filter(pk=plan.pk).exists()
     reason = _("Nhập phụ lục từ tệp “%(file)s”") % {"file": preview.file_name}
     result = Result()
     agencies = _Agencies(plan, agency_choices or {}, result)
@@ -98,8 +99,7 @@ def apply(
     result.projects_created = len(created)
     result.budget_lines += len(lines)
     result.stated_totals = _stated(preview, plan, groups, user, reason)
-    summary.refresh([plan.pk])  # bulk_create sends no signal
-    pagecache.data_changed()
+    data_written.send(sender=Plan, plan_ids={plan.pk})  # bulk_create sends no signal
     if record is not None:
         for name, value in result.as_json().items():
             if hasattr(record, name):

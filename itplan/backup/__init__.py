@@ -27,6 +27,9 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from projects.models import Plan
+from projects.signals import data_written
+
 from . import database
 from .archive import DATABASE_MEMBERS, FORMAT, BackupError, add_file, add_manifest, extract
 from .database import pending_migrations
@@ -115,6 +118,9 @@ def restore(archive: Path, *, force: bool = False) -> tuple[dict, Path | None]:
             )
         database.load(staging / manifest["database"]["member"], keep_old=bool(filled))
         kept = _restore_media(staging / "media", media)
+        # The money summaries came with their lines in the snapshot: no plan to refresh. The
+        # cached pages (outside the database where a deployment uses Redis) are stale.
+        data_written.send(sender=Plan, plan_ids=set())
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return manifest, kept

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from budgets.models import BudgetLine, MoneySummary, Stage
 from budgets.money import in_words
-from budgets.reconciliation import reconcile
+from budgets.reconciliation import PlanReconciliation, reconcile_many
 from budgets.rollup import Money, roll_up
 from indicators.achievement import with_achievement
 from indicators.models import Indicator, Measurement
@@ -123,7 +123,9 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
         data["projects"] = _projects(projects.qs, latest)
         data["indicators"] = _indicators(indicators, end)
         data["reconciliation"] = [
-            check for check in (_reconciliation(p) for p in plans.order_by("issue_date")) if check
+            check
+            for check in map(_reconciliation, reconcile_many(plans.order_by("issue_date")))
+            if check
         ]
     return data
 
@@ -282,9 +284,8 @@ def _indicators(indicators, end: datetime.date) -> list[dict]:
     return rows
 
 
-def _reconciliation(plan: Plan) -> dict | None:
+def _reconciliation(check: PlanReconciliation) -> dict | None:
     """The plan's stated totals that its rows do not add up to, and its other anomalies."""
-    check = reconcile(plan)
     rows = [
         {
             "label": c.stated_total.label,
@@ -299,4 +300,4 @@ def _reconciliation(plan: Plan) -> dict | None:
     if not rows and not check.notes:
         return None
     # The differences are in the table; their sentences (``anomalies``) would repeat them
-    return {"number": plan.document_number, "rows": rows, "anomalies": check.notes}
+    return {"number": check.plan.document_number, "rows": rows, "anomalies": check.notes}

@@ -1,0 +1,149 @@
+"""Finding the table in a sheet: its header row, how deep the header is, what each column
+holds, the appendix and unit in the titles above."""
+
+import re
+
+from django.utils.translation import gettext as _
+
+from budgets.money import UNIT_LABELS
+from provinces.text import fold
+
+from .columns import Column, classify, unit_in
+from .sheet import cell_text, is_numbering, looks_like_year, unit_word
+from .workbook import Grid
+
+HEADER_SEARCH_ROWS = 40
+APPENDIX_TITLE = re.compile(r"^phu luc\s*(so\s*)?(\d+|[ivx]+)?\b")
+
+
+def pick_sheet(grids: list[Grid], name: str | None) -> Grid | None:
+    """The sheet called ``name`` (ignoring case and accents), or the first with a header."""
+    if name:
+        return next((g for g in grids if fold(g.name) == fold(name)), None)
+    return next((g for g in grids if find_header(g) is not None), grids[0] if grids else None)
+
+
+def find_header(grid: Grid) -> int | None:
+    """The 1-based row of the table header: the first row naming a name column among others."""
+    for r, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS], start=1):
+        if len({cell_text(v) for v in row if cell_text(v)}) < 3:  # a title line, not a header
+            continue
+        for value in row:
+            if isinstance(value, str) and classify(0, (value,)).kind == "name":
+                return r
+    return None
+
+
+class HeaderReader:
+    """The parser's first stage: the titles, the header and the columns."""
+
+    def read_titles(self, header: int) -> None:
+        for row in self.grid.rows[: header - 1]:
+            for value in row:
+                if not isinstance(value, str):
+                    continue
+                text = value.strip()
+                unit = unit_in(text)
+                if unit and not self.preview.unit:
+                    self.preview.unit = unit
+                match = APPENDIX_TITLE.match(fold(text))
+                if match and not self.preview.appendix and match.group(2):
+                    self.preview.appendix = _("Phụ lục") + " " + match.group(2).upper()
+        match = APPENDIX_TITLE.match(fold(self.grid.name))
+        if not self.preview.appendix and match and match.group(2):
+            self.preview.appendix = _("Phụ lục") + " " + match.group(2).upper()
+
+    def header_depth(self, header: int) -> tuple[int, int]:
+        """How many rows the header spans, and whether a row of column numbers follows."""
+        name_col = next(
+            c
+            for c, v in enumerate(self.grid.rows[header - 1])
+            if isinstance(v, str) and classify(0, (v,)).kind == "name"
+        )
+        depth = 1
+        while header + depth <= len(self.grid.rows) and depth < 4:
+            r = header + depth
+            row = self.grid.rows[r - 1]
+            if is_numbering(row):
+                return depth, 1
+            below_name = cell_text(row[name_col] if name_col < len(row) else None)
+            if below_name and below_name != cell_text(self.grid.rows[header - 1][name_col]):
+                break  # a data row, or a group title merged across the name column
+            if not any(cell_text(v) for v in row):
+                break
+            if any(isinstance(v, (int, float)) and not looks_like_year(v) for v in row):
+                break
+            depth += 1
+        return depth, 0
+
+    def read_columns(self, header: int, depth: int) -> list[Column]:
+        rows = [list(self.grid.rows[header - 1 + i]) for i in range(depth)]
+        width = max(len(row) for row in rows)
+        for row in rows:
+            row.extend([None] * (width - len(row)))
+        # A parent header typed once over its children (not merged) covers them.
+        for level in range(depth - 1):
+            for c in range(1, width):
+                if (
+                    not cell_text(rows[level][c])
+                    and cell_text(rows[level + 1][c])
+                    and cell_text(rows[level][c - 1])
+                    and cell_text(rows[level + 1][c - 1])
+                ):
+                    rows[level][c] = rows[level][c - 1]
+        columns = []
+        for c in range(width):
+            path: list[str] = []
+            for level in range(depth):
+                text = " ".join(cell_text(rows[level][c]).split())
+                if text and (not path or path[-1] != text):
+                    path.append(text)
+            columns.append(classify(c, tuple(path)))
+        if columns and not columns[0].path and not any(c.kind == "ref" for c in columns):
+            columns[0].kind = "ref"  # the numbers column often has no header at all
+        kinds = [c.kind for c in columns if c.kind and c.kind != "money"]
+        for kind in set(kinds):
+            if kinds.count(kind) > 1:  # the first of two "Nội dung" columns is the one
+                for column in [c for c in columns if c.kind == kind][1:]:
+                    column.kind = "scale" if kind == "name" else ""
+        return columns
+
+    def col(self, kind: str) -> Column | None:
+        return next((c for c in self.columns if c.kind == kind), None)
+
+    def check_unit(self, header: int, first_data: int) -> None:
+        money = [c for c in self.columns if c.kind == "money"]
+        if not money or self.preview.unit or all(c.unit for c in money):
+            return
+        if self.defaults.unit:
+            self.preview.unit = self.defaults.unit
+            return
+        written = {
+            unit
+            for row in self.grid.rows[first_data - 1 :]
+            for c in money
+            if c.index < len(row)
+            and isinstance(row[c.index], str)
+            and (unit := unit_word(row[c.index]))
+        }
+        if len(written) == 1:
+            self.preview.unit = written.pop()
+            self.warn(
+                header,
+                "",
+                _(
+                    "Bảng không ghi đơn vị tính; các ô ghi số tiền kèm “%(unit)s” nên các số không "
+                    "ghi đơn vị cũng được hiểu là %(unit)s."
+                )
+                % {"unit": UNIT_LABELS[self.preview.unit]},
+            )
+            return
+        self.error(
+            header,
+            "",
+            _(
+                "Bảng không ghi đơn vị tính của số tiền. Thêm một dòng “ĐVT: triệu đồng” "
+                "(hoặc tỷ đồng, đồng) phía trên bảng, ghi đơn vị trong tiêu đề cột, hoặc "
+                "chọn đơn vị khi tải lên."
+            ),
+        )
