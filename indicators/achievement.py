@@ -15,14 +15,19 @@ from decimal import Decimal
 from django.db.models import (
     Case,
     CharField,
+    DateField,
+    DecimalField,
     F,
     FloatField,
+    OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
 from django.db.models.functions import Cast, Coalesce, Greatest, Least
+from django.db.models.lookups import Exact, GreaterThanOrEqual, IsNull
 from django.utils.translation import gettext_lazy as _
 
 ON_TRACK, AT_RISK, OFF_TRACK, UNKNOWN = "on_track", "at_risk", "off_track", "unknown"
@@ -131,33 +136,92 @@ def stored_progress():
     )
 
 
-def with_achievement(indicators: QuerySet, today: datetime.date) -> QuerySet:
-    """``indicators`` annotated with ``target_year``, ``target_number``, ``actual_number`` (the
-    stored ``final_target_*`` and ``latest_number``), ``baseline_number``, ``progress`` (0 at
-    baseline, 1 at target, stored), ``elapsed`` and ``achievement`` (ON_TRACK, AT_RISK,
-    OFF_TRACK or UNKNOWN), as ``achievement()`` decides."""
+def _status(progress, elapsed) -> Case:
+    """``achievement()``'s status in SQL, from expressions for ``progress`` and ``elapsed``."""
+    return Case(
+        When(IsNull(progress, True), then=Value(UNKNOWN)),
+        When(GreaterThanOrEqual(progress, 1.0), then=Value(ON_TRACK)),
+        When(GreaterThanOrEqual(progress, elapsed - float(AT_RISK_GAP)), then=Value(ON_TRACK)),
+        When(GreaterThanOrEqual(progress, elapsed - float(OFF_TRACK_GAP)), then=Value(AT_RISK)),
+        default=Value(OFF_TRACK),
+        output_field=CharField(),
+    )
+
+
+def _with_time(indicators: QuerySet, date: datetime.date) -> QuerySet:
+    """``target_year``, ``target_number`` (the stored final target), ``baseline_number`` and
+    ``elapsed``: the share of the time from the baseline year's start to the target year's end
+    gone by at ``date``, as ``achievement()`` computes it."""
     indicators = indicators.annotate(
         target_year=F("final_target_year"),
         target_number=F("final_target_number"),
-        actual_number=F("latest_number"),
         baseline_number=sql_number("baseline_"),
     )
     start = _jan1(Coalesce("baseline_year", "plan__start_year"))
     end = _jan1(Coalesce("target_year", "plan__end_year") + 1) - 1
     span = Greatest(end - start, 1)
     elapsed = Least(
-        Greatest(Cast(today.toordinal() - start, FloatField()) / span, Value(0.0)), Value(1.0)
+        Greatest(Cast(date.toordinal() - start, FloatField()) / span, Value(0.0)), Value(1.0)
     )
-    # Compiled once per query: the rule below names ``progress`` and ``elapsed`` three times,
-    # and Django writes an annotation out in full each time it is named.
-    indicators = indicators.annotate(elapsed=elapsed, progress=F("stored_progress"))
+    return indicators.annotate(elapsed=elapsed)
+
+
+def as_of(indicators: QuerySet, date: datetime.date) -> QuerySet:
+    """``indicators`` annotated with their achievement at ``date``: the one rule of every
+    report, dashboard and list. Each indicator's actual is its latest measurement on or before
+    ``date`` (a report for a past period shows what was known at its end, whatever the scope).
+
+    Annotations: ``target_year``, ``target_number``, ``baseline_number``, ``elapsed`` (as
+    ``_with_time``), ``actual_number`` (``as_number`` of that measurement), ``actual_value``,
+    ``actual_denominator`` and ``actual_date`` (the measurement as written), ``progress`` (0 at
+    the baseline, 1 at the target; NULL without the numbers) and ``achievement`` (ON_TRACK,
+    AT_RISK, OFF_TRACK or UNKNOWN), as ``achievement()`` decides.
+
+    One query whatever the number of indicators: the latest measurement is a correlated
+    subquery that computes the progress and the status itself, so the rule, which names the
+    progress four times, is written out over the one measurement row instead of repeating a
+    subquery four times."""
+    from indicators.models import Measurement  # the models import this module's rule
+
+    indicators = _with_time(indicators, date)
+    baseline, target = OuterRef("baseline_number"), OuterRef("target_number")
+    actual = F("number")
+    progress = Case(
+        When(Q(IsNull(baseline, True)) | Q(IsNull(target, True)), then=Value(None)),
+        When(
+            Exact(target, baseline),
+            then=Case(When(Exact(actual, target), then=Value(1.0)), default=Value(0.0)),
+        ),
+        default=(actual - baseline) / (target - baseline),
+        output_field=FloatField(),
+    )
+    latest = (
+        Measurement.objects.filter(indicator=OuterRef("pk"), date__lte=date)
+        .order_by("-date", "-id")
+        .annotate(number=sql_number())
+        .annotate(share=progress)
+        .annotate(status=_status(F("share"), OuterRef("elapsed")))
+    )
+
+    def first(field, output):
+        return Subquery(latest.values(field)[:1], output_field=output)
+
     return indicators.annotate(
-        achievement=Case(
-            When(progress__isnull=True, then=Value(UNKNOWN)),
-            When(progress__gte=1, then=Value(ON_TRACK)),
-            When(progress__gte=F("elapsed") - float(AT_RISK_GAP), then=Value(ON_TRACK)),
-            When(progress__gte=F("elapsed") - float(OFF_TRACK_GAP), then=Value(AT_RISK)),
-            default=Value(OFF_TRACK),
-            output_field=CharField(),
-        )
+        actual_number=first("number", FloatField()),
+        actual_value=first("value", DecimalField()),
+        actual_denominator=first("denominator", DecimalField()),
+        actual_date=first("date", DateField()),
+        progress=first("share", FloatField()),
+        achievement=Coalesce(first("status", CharField()), Value(UNKNOWN)),
     )
+
+
+def with_achievement(indicators: QuerySet, today: datetime.date) -> QuerySet:
+    """The stored path: achievement from each indicator's stored ``latest_number`` and
+    ``stored_progress`` (its latest measurement ever). ``as_of`` is the rule the pages use;
+    on a date no measurement is after, the two agree (tests/test_indicator_as_of.py)."""
+    indicators = _with_time(indicators, today).annotate(
+        actual_number=F("latest_number"), progress=F("stored_progress")
+    )
+    # ``progress`` and ``elapsed`` are named several times by the rule: plain columns here.
+    return indicators.annotate(achievement=_status(F("progress"), F("elapsed")))
