@@ -9,13 +9,20 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from budgets.models import CapitalType, Source, Stage
 from budgets.money import rate
-from indicators.achievement import AT_RISK, LABELS, OFF_TRACK, ON_TRACK, UNKNOWN
-from indicators.models import IndicatorTarget, Measurement
+from indicators.achievement import (
+    AT_RISK,
+    LABELS,
+    OFF_TRACK,
+    ON_TRACK,
+    UNKNOWN,
+    with_actual_as_written,
+    with_target_as_written,
+)
 from projects.models import Project
 from projects.progress import DONE, current_period, reported_projects
 from provinces.models import Province
@@ -133,7 +140,7 @@ def by_agency(projects: QuerySet, today: datetime.date, limit: int = 12) -> list
 
 def indicator_figures(indicators: QuerySet) -> dict:
     """How many indicators are on track, at risk, off track, or without the data to tell
-    (``indicators`` annotated by ``with_achievement``)."""
+    (``indicators`` annotated by ``indicators.achievement.as_of``)."""
     # One CASE grouped on (not one per status: Django would compile the whole rule five times)
     rows = indicators.order_by().values("achievement").annotate(n=Count("id"))
     counts = dict.fromkeys(LABELS, 0) | {row["achievement"]: row["n"] for row in rows}
@@ -145,21 +152,13 @@ def indicator_figures(indicators: QuerySet) -> dict:
     return counts
 
 
-def furthest_behind(indicators: QuerySet, limit: int = 15) -> list:
+def furthest_behind(indicators: QuerySet, date: datetime.date, limit: int = 15) -> list:
     """The indicators furthest behind time (then by name), with the raw values of their
-    baseline, final target and latest measurement to show as the documents write them."""
-    targets = IndicatorTarget.objects.filter(indicator=OuterRef("pk")).order_by("-year")
-    latest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-date", "-id")
+    baseline, final target and measurement to show as the documents write them
+    (``indicators`` annotated by ``as_of`` at ``date``)."""
     return list(
-        indicators.annotate(
-            target_value=Subquery(targets.values("value")[:1]),
-            target_denominator=Subquery(targets.values("denominator")[:1]),
-            target_text=Subquery(targets.values("text")[:1]),
-            actual_value=Subquery(latest.values("value")[:1]),
-            actual_denominator=Subquery(latest.values("denominator")[:1]),
-            actual_date=Subquery(latest.values("date")[:1]),
-            gap=F("elapsed") - F("progress"),
-        )
+        with_actual_as_written(with_target_as_written(indicators), date)
+        .annotate(gap=F("elapsed") - F("progress"))
         .select_related("plan__province")
         .order_by(F("gap").desc(nulls_last=True), "name")[:limit]
     )

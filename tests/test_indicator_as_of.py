@@ -17,6 +17,7 @@ from indicators.achievement import (
     achievement,
     as_of,
     with_achievement,
+    with_actual_as_written,
 )
 from indicators.models import Indicator, IndicatorTarget, Measurement
 from tests.factories import PlanFactory
@@ -158,7 +159,7 @@ def test_a_past_date_takes_the_latest_measurement_on_or_before_it():
     Measurement.objects.create(indicator=indicator, date=D(2025, 6, 30), value=17, denominator=20)
 
     def at(day):
-        return as_of(Indicator.objects.all(), day).get()
+        return with_actual_as_written(as_of(Indicator.objects.all(), day), day).get()
 
     row = at(D(2024, 12, 31))
     assert (row.actual_number, row.actual_value, row.actual_denominator) == (0.4, 8, 20)
@@ -216,7 +217,7 @@ def test_as_of_agrees_with_the_python_rule_on_the_measurements_up_to_the_date():
             i.pk: i.progress(day)
             for i in Indicator.objects.select_related("plan").prefetch_related("targets", known)
         }
-        rows = list(as_of(Indicator.objects.all(), day))
+        rows = list(with_actual_as_written(as_of(Indicator.objects.all(), day), day))
         assert len(rows) == 120
         for row in rows:
             _target, latest, result = expected[row.pk]
@@ -251,6 +252,27 @@ def test_as_of_today_equals_the_stored_latest_measurement_path():
         if progress is not None:
             assert abs(row.progress - progress) < 1e-9
     assert {s for _n, _p, s, _e in stored.values()} >= {ON_TRACK, AT_RISK, OFF_TRACK, UNKNOWN}
+
+
+@pytest.mark.django_db
+def test_a_measurement_dated_after_the_date_is_not_yet_known():
+    """Entered ahead (a figure dated at the end of the year): today's dashboard still shows
+    the measurement of today or before, where the stored latest measurement is the later one."""
+    plan = PlanFactory(start_year=2021, end_year=2025)
+    indicator = Indicator.objects.create(
+        plan=plan, name="Tỷ lệ", unit="percent", baseline_year=2021, baseline_value=0
+    )
+    IndicatorTarget.objects.create(indicator=indicator, year=2025, value=100)
+    Measurement.objects.create(indicator=indicator, date=D(2024, 6, 30), value=70)
+    Measurement.objects.create(indicator=indicator, date=D(2024, 12, 31), value=20)
+    day = D(2024, 7, 1)
+    stored = with_achievement(Indicator.objects.all(), day).get()
+    assert (stored.actual_number, stored.achievement) == (20, OFF_TRACK)
+    row = as_of(Indicator.objects.all(), day).get()
+    assert (row.actual_number, row.progress, row.achievement) == (70, 0.7, ON_TRACK)
+    indicator.refresh_from_db()
+    assert indicator.latest_date == D(2024, 12, 31)
+    assert indicator.progress(day)[1].value == 70  # the Python rule too
 
 
 @pytest.mark.django_db
