@@ -24,22 +24,23 @@ from indicators.achievement import (
     with_target_as_written,
 )
 from projects.models import Project
-from projects.progress import DONE, current_period, reported_projects
+from projects.progress import DONE, current_period, owes_report
 from provinces.models import Province
 
 STAGES = Stage.values
 
 
-def _project_counts(today: datetime.date) -> dict:
-    """Plans, projects, projects by status, late (past their end year and not done) and without
-    a report for the current period: aggregates for one query."""
-    year, quarter = current_period(today)
+def _project_counts(today: datetime.date, period: tuple[int, int | None] | None = None) -> dict:
+    """Plans, projects, projects by status, late (past their end year and not done) and owing
+    a report (``owes_report``) for ``period`` (the current one by default): aggregates for one
+    query."""
+    year, quarter = period or current_period(today)
     active = ~Q(status__in=DONE)
     return {
         "plans": Count("plan", distinct=True),
         "projects": Count("id"),
         "late": Count("id", filter=active & Q(end_year__lt=today.year)),
-        "unreported": Count("id", filter=active & ~Q(pk__in=reported_projects(year, quarter))),
+        "unreported": Count("id", filter=owes_report(year, quarter)),
         **{f"status_{s}": Count("id", filter=Q(status=s)) for s in Project.Status.values},
     }
 
@@ -53,9 +54,11 @@ def _by_status(counts: dict) -> dict:
     return figures
 
 
-def project_figures(projects: QuerySet, today: datetime.date) -> dict:
+def project_figures(
+    projects: QuerySet, today: datetime.date, period: tuple[int, int | None] | None = None
+) -> dict:
     """The projects' headline figures (``_project_counts``), in one query."""
-    return _by_status(projects.order_by().aggregate(**_project_counts(today)))
+    return _by_status(projects.order_by().aggregate(**_project_counts(today, period)))
 
 
 def national_figures(provinces: list, today: datetime.date) -> dict:

@@ -70,6 +70,8 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
     plan_years = (years["start"], years["end"]) if years["start"] else None
     national = province is None
     end = period.end(today)
+    # Progress reports are by quarter: a quarter's report says who has not sent theirs
+    owing = (period.year, period.quarter) if period.quarter else None
 
     lines = BudgetLineFilter(
         params, queryset=scope(BudgetLine.objects.all(), user), request=request
@@ -94,7 +96,7 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
             "end": end.isoformat(),
         },
         "today": today.isoformat(),
-        "figures": _figures(dashboard.project_figures(projects.qs, today)),
+        "figures": _figures(dashboard.project_figures(projects.qs, today, owing), owing),
         "money": _money(money),
     }
     indicators = scope(Indicator.objects.all(), user)
@@ -160,9 +162,11 @@ def _plan(plan: Plan) -> dict:
     }
 
 
-def _figures(figures: dict) -> dict:
+def _figures(figures: dict, owing: tuple[int, int] | None) -> dict:
+    """The project figures; ``unreported`` (``owes_report``) for a quarter's report only."""
     projects = figures["projects"]
-    return {
+    owed = {"unreported": figures["unreported"]} if owing else {}
+    return owed | {
         "plans": figures["plans"],
         "projects": projects,
         "late": figures["late"],
