@@ -20,7 +20,15 @@ from tests.factories import AgencyFactory, PlanFactory, ProjectFactory, logged_i
 
 State = StatusUpdate.State
 NOW = "2026-08-15 09:00 +0700"  # quarter 3 of 2026
-OWING = {"Chỉ có bản nháp", "Bị trả lại", "Chưa báo cáo gì", "Không ghi năm", "Chỉ báo cáo quý 2"}
+OWING = {
+    "Chỉ có bản nháp",
+    "Bị trả lại",
+    "Chưa báo cáo gì",
+    "Không ghi năm",
+    "Chỉ báo cáo quý 2",
+    "Báo cáo quý 3 năm trước",
+    "Chỉ trong năm nay",
+}
 
 
 @pytest.fixture
@@ -68,6 +76,8 @@ def province(db):
     project("Chưa báo cáo gì", status=Project.Status.PAUSED)
     project("Không ghi năm", period="")  # the plan's years: 2021–2026
     project("Chỉ báo cáo quý 2", state=State.APPROVED, quarter=2)
+    project("Báo cáo quý 3 năm trước", state=State.APPROVED, year=2025)
+    project("Chỉ trong năm nay", period="2026")  # its first and last year
     archived = project("Đã lưu trữ")
     archive(archived, by=staff)
     return {"plan": plan, "staff": staff, "leader": leader}
@@ -112,7 +122,7 @@ def test_the_dashboard_card_and_the_project_list_behind_it(province):
     client = logged_in(province["leader"])
     response = client.get(reverse("dashboard"))
     card = response.content.decode().split('id="unreported">', 1)[1].split("<", 1)[0]
-    assert card == "5"
+    assert card == "7"
     link = response.context["links"]["unreported"]
     assert link == reverse("project_list") + "?chua_bao_cao=1"
     listed = client.get(link).content.decode()
@@ -126,15 +136,15 @@ def test_the_national_dashboards_province_row(province):
     national = make_user("trunguong", "national")
     response = logged_in(national).get(reverse("dashboard"))
     rows = {row.province.pk: row for row in response.context["provinces"]}
-    assert rows[province["plan"].province_id].unreported == 5
-    assert response.context["figures"]["unreported"] == 5
+    assert rows[province["plan"].province_id].unreported == 7
+    assert response.context["figures"]["unreported"] == 7
 
 
 @time_machine.travel(NOW, tick=False)
 def test_the_missing_list(province):
     page = logged_in(province["leader"]).get(reverse("missing_reports"), {"ky": "2026-3"})
     text = page.content.decode()
-    assert "5 dự án chưa báo cáo" in text
+    assert "7 dự án chưa báo cáo" in text
     for name in OWING:
         assert name in text
     for name in ("Đã hoàn thành", "Đã hủy", "Đã gửi duyệt", "Đã được duyệt", "Chưa bắt đầu"):
@@ -145,7 +155,7 @@ def test_the_missing_list(province):
 def test_the_reminder(province):
     outcome = reminders(2026, 3, datetime.date(2026, 10, 8))
     (message,) = outcome.messages
-    assert "5 dự án, nhiệm vụ của tỉnh" in message.body
+    assert "7 dự án, nhiệm vụ của tỉnh" in message.body
     listed = {
         line.strip()[2:].rsplit(" (", 1)[0]
         for line in message.body.splitlines()
@@ -162,7 +172,7 @@ def test_the_ubnd_report_of_the_quarter(province):
         user=province["leader"],
         today=datetime.date(2026, 8, 15),
     )
-    assert data["figures"]["unreported"] == 5
+    assert data["figures"]["unreported"] == 7
     year = build(
         params={"ke_hoach": str(province["plan"].pk)},
         period=Period(2026),
