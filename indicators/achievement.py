@@ -92,7 +92,7 @@ def achievement(
 
 # The same rule in SQL, for lists and dashboards over thousands of indicators (one query instead
 # of every indicator's targets and measurements in Python). tests/test_indicator_achievement.py
-# checks that both give the same status and progress on the same data.
+# and tests/test_indicator_as_of.py check that both give the same status and progress.
 
 
 def sql_number(prefix: str = "", ref=F):
