@@ -281,3 +281,23 @@ def test_as_of_runs_one_query_whatever_the_number_of_indicators(django_assert_nu
     with django_assert_num_queries(1):
         rows = list(as_of(Indicator.objects.all(), D(2024, 6, 30)))
     assert len(rows) == 120
+
+
+def test_percent_rounds_half_to_even_not_down():
+    assert python(0, 1000, 475, HALF).percent == 48  # 47,5 %
+    assert python(0, 1000, 474, HALF).percent == 47
+    assert python(0, 1000, 465, HALF).percent == 46  # 46,5 %: to the even neighbour
+
+
+INVERTED = [(D(2024, 6, 1), 0), (D(2026, 6, 15), 1)]  # a target year before the baseline year
+
+
+@pytest.mark.parametrize(("today", "elapsed"), INVERTED)
+def test_a_target_year_before_the_baseline_year_counts_one_day_in_python(today, elapsed):
+    assert python(0, 100, 50, today, start=2025, end=2024).elapsed == elapsed
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("today", "elapsed"), INVERTED)
+def test_a_target_year_before_the_baseline_year_counts_one_day_in_sql(today, elapsed):
+    assert sql(0, 100, 50, today, start=2025, end=2024).elapsed == elapsed

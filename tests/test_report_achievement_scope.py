@@ -48,6 +48,9 @@ def test_a_past_years_report_shows_one_achievement_for_the_plan_the_province_and
         "Chữ ký số": ("30", 30, "Chậm tiến độ"),
         "Kho dữ liệu": ("", None, "Chưa đủ số liệu"),
     }
+    first = by_plan["indicators"][0]
+    assert (first["baseline"], first["target"], first["target_year"]) == ("0", "100", 2025)
+    assert first["actual_date"] == "2024-12-31"
     by_province = build(
         params={"tinh": str(plan.province_id)}, period=period, user=leader, today=today
     )
