@@ -8,14 +8,18 @@ from django.utils.translation import gettext as _
 
 from budgets.models import BudgetLine, Source
 from budgets.money import with_unit
+from budgets.rollup import Money, roll_up
 from projects.models import Project
 
 
-def money_warnings(project: Project) -> list[str]:
+def money_warnings(project: Project, money: Money | None = None) -> list[str]:
     """Vietnamese sentences for: disbursed above allocated (a year and source), allocated above
     the estimated need (a year, or the whole period where the plan gives the need for the whole
-    period), and money allocated or disbursed in a year outside the project's period."""
-    rows = BudgetLine.objects.filter(project=project).stages_by("year", "source")
+    period), and money allocated or disbursed in a year outside the project's period.
+    ``money`` is the project's roll-up when the caller has it already (the project page)."""
+    if money is None:
+        money = roll_up(BudgetLine.objects.filter(project=project))
+    rows = money.by("year", "source")
     warnings = []
     need_whole_period = {}
     allocated_by_source = defaultdict(int)

@@ -30,33 +30,10 @@ class Stage(models.TextChoices):
 YEAR_IN_RANGE = Q(year__isnull=True) | Q(year__gte=YEAR_MIN, year__lte=YEAR_MAX)
 
 
-def need_total(path: str = "budget_lines") -> models.Sum:
-    """An aggregate of the estimated need (stage "need") in đồng over the budget lines reached
-    by ``path``: ``Project.objects.annotate(need=need_total())``,
-    ``Plan.objects.annotate(need=need_total("projects__budget_lines"))``."""
-    return models.Sum(f"{path}__amount", filter=Q(**{f"{path}__stage": Stage.NEED}))
-
-
-def need_subquery() -> models.Subquery:
-    """A project's estimated need in đồng as a correlated subquery: for a page of a long list,
-    where a join and GROUP BY would sum every project's lines before the page is cut."""
-    return models.Subquery(
-        BudgetLine.objects.filter(project=models.OuterRef("pk"), stage=Stage.NEED)
-        .order_by()
-        .values("project")
-        .annotate(total=models.Sum("amount"))
-        .values("total")
-    )
-
-
-def _stage_sums() -> dict:
-    """One conditional sum per stage: need, allocated, disbursed."""
-    return {stage: models.Sum("amount", filter=Q(stage=stage), default=0) for stage in Stage.values}
-
-
 class AmountQuerySet(models.QuerySet):
     """Sums over rows carrying ``year``, ``source``, ``capital_type``, ``stage`` and ``amount``:
-    budget lines, or the plans' money summaries that stand in for them on the dashboards."""
+    budget lines, or the plans' money summaries that stand in for them on the dashboards.
+    Need, allocated and disbursed side by side come from ``budgets.rollup.roll_up``."""
 
     def total(self) -> int:
         """The sum of ``amount`` in đồng (0 when there is no line)."""
@@ -66,26 +43,6 @@ class AmountQuerySet(models.QuerySet):
         """``{value of field: sum in đồng}`` in one query, e.g. ``sums_by("source")``."""
         rows = self.order_by().values(field).annotate(total=models.Sum("amount"))
         return {row[field]: row["total"] for row in rows}
-
-    def stages_by(self, *fields: str) -> list[dict]:
-        """Need, allocated and disbursed side by side for each value of ``fields``, in one
-        query (conditional aggregation): ``stages_by("year")`` ->
-        ``[{"year": 2014, "need": …, "allocated": …, "disbursed": …}, …]`` in đồng."""
-        return list(self.order_by(*fields).values(*fields).annotate(**_stage_sums()))
-
-    def stage_totals(self) -> dict:
-        """``{"need": …, "allocated": …, "disbursed": …}`` in đồng over all the lines, in one
-        query."""
-        return self.aggregate(**_stage_sums())
-
-    def line_count(self) -> int:
-        """How many budget lines these rows are."""
-        return self.count()
-
-
-class MoneySummaryQuerySet(AmountQuerySet):
-    def line_count(self) -> int:
-        return self.aggregate(lines=models.Sum("lines", default=0))["lines"]
 
 
 class BudgetLineQuerySet(AmountQuerySet):
@@ -171,7 +128,7 @@ class MoneySummary(models.Model):
     amount = models.BigIntegerField(_("số tiền (đồng)"))
     lines = models.PositiveIntegerField(_("số dòng kinh phí"))
 
-    objects = MoneySummaryQuerySet.as_manager()
+    objects = AmountQuerySet.as_manager()
     province_lookup = "plan__province"
 
     class Meta:

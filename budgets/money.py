@@ -1,7 +1,7 @@
 """Money: whole đồng in the database, triệu or tỷ đồng with Vietnamese separators on screen."""
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import numberformat
 from django.utils.translation import gettext as _
@@ -48,16 +48,26 @@ def checked(value: Decimal | int, shown: str) -> int:
     return int(value)
 
 
+def to_unit(amount: int, unit: str = "trieu", decimals: int | None = None) -> Decimal:
+    """``amount`` đồng as a number of ``unit`` ("dong", "trieu", "ty"): exact, or rounded to
+    ``decimals`` places half away from zero as Excel's ROUND and the documents do
+    (1_234_500 đồng -> 1,235 triệu; -1_234_500 -> -1,235). The one đồng -> triệu/tỷ
+    conversion: pages, charts, the report's Excel and the appendix export all go through it."""
+    value = Decimal(amount) / UNITS[unit]
+    if decimals is None:
+        return value
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def in_unit(amount: int | None, unit: str = "trieu", max_decimals: int = 3) -> str:
     """``amount`` đồng shown in ``unit``, grouped the Vietnamese way: 32_200_000_000 -> "32.200".
 
     Decimals are shown only as far as needed (3_360_000_000 in tỷ -> "3,36"), at most
-    ``max_decimals``; ``None`` shows as an empty string.
+    ``max_decimals``, the last rounded half up (``to_unit``); ``None`` shows as an empty string.
     """
     if amount is None:
         return ""
-    value = (Decimal(amount) / UNITS[unit]).quantize(Decimal(1).scaleb(-max_decimals))
-    value = value.normalize()
+    value = to_unit(amount, unit, max_decimals).normalize()
     decimals = max(0, -value.as_tuple().exponent)
     return vietnamese_number(value, decimals)
 

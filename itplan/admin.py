@@ -12,8 +12,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from budgets.admin import MONEY_FIELDS, BudgetLineInline, trieu_column
-from budgets.models import need_total
 from budgets.reconciliation import reconcile
+from budgets.rollup import need_total
 from itplan.corrections import CorrectionAdmin, CorrectionForm
 from itplan.models import AppendixImport
 from itplan.resources import ProjectResource

@@ -1,19 +1,18 @@
-"""The dashboard's figures, each from one aggregate query over the (scoped, filtered) projects,
-budget lines and indicators; the UBND reports take the same functions, so a figure on the screen,
-in the PDF and in the Excel file is the same number.
+"""The dashboard's figures, each from one aggregate query over the (scoped, filtered) projects
+and indicators; the UBND reports take the same functions, so a figure on the screen, in the PDF
+and in the Excel file is the same number.
 
-Money is whole đồng throughout; pages format it.
+Money is ``budgets.rollup``'s (whole đồng); pages format it.
 """
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce
 
-from budgets.models import CapitalType, Source, Stage
 from budgets.money import rate
+from budgets.rollup import STAGES, Money
 from indicators.achievement import (
     AT_RISK,
     LABELS,
@@ -26,8 +25,6 @@ from indicators.achievement import (
 from projects.models import Project
 from projects.progress import DONE, current_period, owes_report
 from provinces.models import Province
-
-STAGES = Stage.values
 
 
 def _project_counts(today: datetime.date, period: tuple[int, int | None] | None = None) -> dict:
@@ -67,64 +64,6 @@ def national_figures(provinces: list, today: datetime.date) -> dict:
     return _by_status(
         {key: sum(row.counts.get(key, 0) for row in provinces) for key in _project_counts(today)}
     )
-
-
-@dataclass
-class Money:
-    """Need, allocated and disbursed: in total, by year, and by source and capital type."""
-
-    total: dict
-    by_year: list[dict]
-    by_source: list[dict]  # by source and capital type
-    sources: list[dict]  # by source only
-
-    @property
-    def disbursement_rate(self):
-        return rate(self.total["disbursed"], self.total["allocated"])
-
-
-def money(lines: QuerySet) -> Money:
-    """One pass over the lines (budget lines, or the plans' money summaries that sum them),
-    grouped by year, source and capital type; the totals, the years and the sources are sums of
-    those few rows."""
-    rows = lines.stages_by("year", "source", "capital_type")
-    total = dict.fromkeys(STAGES, 0)
-    years: dict = defaultdict(lambda: dict.fromkeys(STAGES, 0))
-    sources: dict = defaultdict(lambda: dict.fromkeys(STAGES, 0))
-    for row in rows:
-        for stage in STAGES:
-            total[stage] += row[stage]
-            years[row["year"]][stage] += row[stage]
-            sources[row["source"], row["capital_type"]][stage] += row[stage]
-    by_year = [
-        {"year": year, **sums}
-        for year, sums in sorted(years.items(), key=lambda item: (item[0] is None, item[0]))
-    ]
-    source_order = {value: n for n, value in enumerate(Source.values)}
-    type_order = {value: n for n, value in enumerate(CapitalType.values)}
-    by_source = [
-        {
-            "source": source,
-            "source_label": Source(source).label,
-            "capital_type": capital_type,
-            "capital_type_label": CapitalType(capital_type).label,
-            "label": f"{Source(source).label} · {CapitalType(capital_type).label}",
-            **sums,
-        }
-        for (source, capital_type), sums in sorted(
-            sources.items(), key=lambda item: (source_order[item[0][0]], type_order[item[0][1]])
-        )
-    ]
-    sources_only: dict = defaultdict(lambda: dict.fromkeys(STAGES, 0))
-    for row in by_source:
-        for stage in STAGES:
-            sources_only[row["source"]][stage] += row[stage]
-    sources_total = [
-        {"source": source, "label": Source(source).label, **sources_only[source]}
-        for source in Source.values
-        if source in sources_only
-    ]
-    return Money(total, by_year, by_source, sources_total)
 
 
 def by_agency(projects: QuerySet, today: datetime.date, limit: int = 12) -> list[dict]:
@@ -197,9 +136,10 @@ class ProvinceRow:
         return rate(self.disbursed, self.allocated)
 
 
-def provinces_side_by_side(projects: QuerySet, lines: QuerySet, today: datetime.date) -> list:
+def provinces_side_by_side(projects: QuerySet, money: Money, today: datetime.date) -> list:
     """One row per province as it is today: a province merged in 2025 counts in the province it
-    joined, whose row names it."""
+    joined, whose row names it. ``money`` is the roll-up ``by_province``
+    (``budgets.rollup.roll_up``)."""
     provinces = {p.pk: p for p in Province.objects.all()}
     rows: dict[int, ProvinceRow] = {}
 
@@ -211,16 +151,10 @@ def provinces_side_by_side(projects: QuerySet, lines: QuerySet, today: datetime.
     group = Coalesce("plan__province__successor", "plan__province")
     for item in projects.order_by().values(today_province=group).annotate(**_project_counts(today)):
         row(item.pop("today_province")).counts = item
-    sums = {stage: Sum("amount", filter=Q(stage=stage), default=0) for stage in STAGES}
-    province = lines.model.province_lookup  # budget lines or the plans' money summaries
-    for item in (
-        lines.order_by()
-        .values(today_province=Coalesce(f"{province}__successor", province))
-        .annotate(**sums)
-    ):
-        target = row(item["today_province"])
+    for pk, stages in money.by_province.items():
+        target = row(pk)
         for stage in STAGES:
-            setattr(target, stage, item[stage])
+            setattr(target, stage, stages[stage])
     for province in provinces.values():
         if province.successor_id in rows:
             rows[province.successor_id].predecessors.append(province.name)

@@ -16,8 +16,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from budgets.models import BudgetLine, MoneySummary, Stage, need_subquery
+from budgets.models import BudgetLine, MoneySummary, Stage
+from budgets.money import to_unit
 from budgets.resources import BudgetLineResource
+from budgets.rollup import need_subquery, roll_up
 from indicators.achievement import LABELS, as_of
 from indicators.models import Indicator, format_value
 from indicators.resources import IndicatorResource
@@ -78,12 +80,12 @@ def _dashboard(request) -> dict:
     projects.is_valid()  # an invalid parameter is shown on the form and ignored
     national = sees_all(request.user) and not projects.form.cleaned_data.get("tinh")
     money_rows = filters.money_rows(lines, scope(MoneySummary.objects.all(), request.user))
+    money = roll_up(money_rows, by_province=national)
     if national:
-        provinces = dashboard.provinces_side_by_side(projects.qs, money_rows, today)
+        provinces = dashboard.provinces_side_by_side(projects.qs, money, today)
         figures = dashboard.national_figures(provinces, today)
     else:
         figures = dashboard.project_figures(projects.qs, today)
-    money = dashboard.money(money_rows)
     member = membership(request.user)
     # A national list of every plan and agency would be thousands of options: they are offered
     # once a province is chosen.
@@ -191,7 +193,7 @@ def _money_chart(labels, rows, urls) -> dict:
 
 
 def _trieu(amount: int) -> float:
-    return round(amount / 1_000_000, 3)
+    return float(to_unit(amount, "trieu", 3))
 
 
 def _export(resource, queryset, fmt: str, name: str) -> HttpResponse:
@@ -281,11 +283,8 @@ def budget_list(request):
 
     def totals(lines):
         # The totals and the count of the same lines, from their summaries where possible
-        money = filters.money_rows(lines, scope(MoneySummary.objects.all(), request.user))
-        return {
-            "total": money.stage_totals(),
-            "count": money.line_count(),
-        }
+        money = roll_up(filters.money_rows(lines, scope(MoneySummary.objects.all(), request.user)))
+        return {"total": money.total, "count": money.lines}
 
     title = _("Danh sách kinh phí")
     return _list(

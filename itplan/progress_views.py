@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from budgets.checks import money_warnings
 from budgets.models import BudgetLine, Source, Stage
 from budgets.money import with_unit
+from budgets.rollup import roll_up
 from indicators.models import Indicator
 from itplan.forms import (
     AttachmentForm,
@@ -153,13 +154,14 @@ def project_detail(request, project_id: int):
         reports = reports.exclude(state=StatusUpdate.State.DRAFT)
     changes = project.history.select_related("history_user").order_by("-history_date")[:30]
     lines = project.budget_lines.order_by("stage", "year", "source", "capital_type")
+    money = roll_up(BudgetLine.objects.filter(project=project))  # the table and the warnings
     by_year = [
         {
             **row,
             "source_label": Source(row["source"]).label,
             **{stage: with_unit(row[stage]) for stage in Stage.values},
         }
-        for row in BudgetLine.objects.filter(project=project).stages_by("year", "source")
+        for row in money.by("year", "source")
     ]
     return render(
         request,
@@ -170,7 +172,7 @@ def project_detail(request, project_id: int):
             "changes": changes,
             "lines": [(line, with_unit(line.amount)) for line in lines],
             "by_year": by_year,
-            "money_warnings": money_warnings(project),
+            "money_warnings": money_warnings(project, money),
             "money_form": money_form,
             "estimate": with_unit(project.estimate),
             "can_edit": can_edit(request.user),

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from import_export import resources
 from import_export.fields import Field
 
-from budgets.models import need_total
 from budgets.resources import money
+from budgets.rollup import need_total
 from projects.models import Project
 
 

@@ -15,10 +15,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from budgets.models import BudgetLine, CapitalType, Source, Stage, need_total
+from budgets import rollup
+from budgets.models import CapitalType, Source, Stage
 from budgets.money import in_unit, with_unit
 from budgets.reconciliation import reconcile
-from itplan import dashboard
 from itplan.appendix import NotImportable, uploads
 from itplan.appendix.export import plan_workbook, template_workbook
 from itplan.forms import ConfirmForm, UploadForm
@@ -57,7 +57,7 @@ def plan_detail(request, plan_id: int):
     projects = (
         Project.objects.filter(plan=plan)
         .select_related("group", "lead_agency")
-        .annotate(need=need_total())
+        .annotate(need=rollup.need_total())
         .order_by("group__order", "order", "id")
     )
     groups = defaultdict(list)
@@ -71,6 +71,7 @@ def plan_detail(request, plan_id: int):
         )
     ]
     check = reconcile(plan)
+    money = rollup.of_plans([plan.pk])  # the header's total and the money block: one roll-up
     return render(
         request,
         "itplan/plan_detail.html",
@@ -79,13 +80,13 @@ def plan_detail(request, plan_id: int):
             "groups": dict(groups),
             "reconciliation": check.display(),
             "differences": check.differences,
-            "total": with_unit(check.computed["total"]),
+            "total": with_unit(money.total["need"]),
             "imports": plan.imports.select_related("user").exclude(
                 status__in=[AppendixImport.Status.PREVIEW, AppendixImport.Status.CANCELLED]
             )[:10],
             "can_edit": can_edit(request.user),
             "indicators": indicators,
-            "money": dashboard.money(BudgetLine.objects.for_plan(plan)),
+            "money": money,
         },
     )
 

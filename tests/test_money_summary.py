@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from budgets import summary
 from budgets.models import BudgetLine, MoneySummary
+from budgets.rollup import roll_up
 from itplan import dashboard
 from itplan.dataset import clear, generate, generated_plans
 from projects.models import Project
@@ -29,8 +30,8 @@ def test_seed_plans_are_summarised_as_their_lines(seed):
     bac_lieu = seed["bac-lieu"]
     assert need_in_summary(bac_lieu) == 32_200 * TRIEU
     # the dashboard's money, from the summaries and from the lines, is the same figure by figure
-    from_summary = dashboard.money(MoneySummary.objects.filter(plan__province=bac_lieu.province))
-    from_lines = dashboard.money(
+    from_summary = roll_up(MoneySummary.objects.filter(plan__province=bac_lieu.province))
+    from_lines = roll_up(
         BudgetLine.objects.filter(project__plan__province=bac_lieu.province)
     )
     assert from_summary == from_lines
@@ -116,7 +117,7 @@ def test_money_entered_on_the_project_page_reaches_the_dashboard(client, seed):
     client.force_login(make_user("ld", "leader", plan.province))
     page = client.get(reverse("dashboard")).content.decode()
     assert "1.250" in page  # disbursed, in triệu đồng
-    figures = dashboard.money(MoneySummary.objects.filter(plan=plan)).total
+    figures = roll_up(MoneySummary.objects.filter(plan=plan)).total
     assert figures["disbursed"] == 1_250 * TRIEU
 
 

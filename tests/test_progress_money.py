@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from budgets.checks import money_warnings
 from budgets.models import BudgetLine
+from budgets.rollup import roll_up
 from tests.factories import (
     BudgetLineFactory,
     PlanFactory,
@@ -40,7 +41,7 @@ def test_stages_side_by_side_in_one_query(project, django_assert_num_queries):
     line(project, 2022, "disbursed", 300)
     line(project, 2023, "allocated", 100)
     with django_assert_num_queries(1):
-        rows = BudgetLine.objects.filter(project=project).stages_by("year")
+        rows = roll_up(BudgetLine.objects.filter(project=project)).by("year")
     assert rows == [
         {"year": 2022, "need": 500 * TRIEU, "allocated": 400 * TRIEU, "disbursed": 300 * TRIEU},
         {"year": 2023, "need": 0, "allocated": 100 * TRIEU, "disbursed": 0},

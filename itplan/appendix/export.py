@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from budgets.models import BudgetLine, CapitalType, Source, Stage
+from budgets.money import to_unit
 from budgets.reconciliation import reconcile
 from projects.models import Plan, Project
 
@@ -88,19 +89,19 @@ def plan_workbook(plan: Plan) -> Workbook:
     )
     amounts = [line.amount for p in projects for line in p.budget_lines.all()]
     amounts += [p.estimate for p in projects if p.estimate]
-    unit, divisor = ("trieu", 10**6) if all(a % 1000 == 0 for a in amounts) else ("dong", 1)
+    unit = "trieu" if all(a % 1000 == 0 for a in amounts) else "dong"
     by_appendix: dict[str, list[Project]] = defaultdict(list)
     for project in projects:
         by_appendix[project.group.appendix if project.group else ""].append(project)
     book = Workbook()
     book.remove(book.active)
     for appendix, rows in (by_appendix or {"": []}).items():
-        _appendix_sheet(book, plan, appendix, rows, unit, divisor)
+        _appendix_sheet(book, plan, appendix, rows, unit)
     _reconciliation_sheet(book, plan)
     return book
 
 
-def _appendix_sheet(book, plan, appendix, projects, unit, divisor) -> None:
+def _appendix_sheet(book, plan, appendix, projects, unit) -> None:
     sheet = book.create_sheet((appendix or _("Phụ lục"))[:31])
     keys = sorted({Key.of(line) for p in projects for line in p.budget_lines.all()})
     depth = max((len(k.header()) for k in keys), default=1)
@@ -129,10 +130,10 @@ def _appendix_sheet(book, plan, appendix, projects, unit, divisor) -> None:
     number_format = "#,##0.###" if unit == "trieu" else "#,##0"
 
     def money_row(r, estimate, sums):
-        cell = sheet.cell(r, len(columns), _n(estimate, divisor))
+        cell = sheet.cell(r, len(columns), _n(estimate, unit))
         cell.number_format = number_format
         for i, key in enumerate(keys):
-            cell = sheet.cell(r, first_money + i, _n(sums.get(key), divisor))
+            cell = sheet.cell(r, first_money + i, _n(sums.get(key), unit))
             cell.number_format = number_format
 
     r = top + depth
@@ -238,11 +239,12 @@ def _sums(projects) -> tuple[dict, int | None]:
     return sums, (sum(estimates) if estimates else None)
 
 
-def _n(amount: int | None, divisor: int):
+def _n(amount: int | None, unit: str):
     """An amount in the sheet's unit, as a number Excel adds up (int when whole)."""
     if amount is None:
         return None
-    return amount // divisor if amount % divisor == 0 else amount / divisor
+    value = to_unit(amount, unit)
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _reconciliation_sheet(book, plan) -> None:

@@ -6,7 +6,7 @@ plain SVG that WeasyPrint's SVG renderer draws as-is, and these are two bar char
 
 import math
 
-from budgets.money import in_unit
+from budgets.money import UNITS, in_unit, to_unit
 
 WIDTH, HEIGHT = 600, 230
 LEFT, RIGHT, TOP, BOTTOM = 64, 10, 28, 40  # room for the axis labels and the legend
@@ -22,10 +22,10 @@ def _step(top: float) -> float:
     return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 
-def grouped_bars(labels: list[str], series: list[tuple[str, list[int]]], unit: int) -> dict:
+def grouped_bars(labels: list[str], series: list[tuple[str, list[int]]], unit: str) -> dict:
     """Bars side by side for each label (need, allocated, disbursed by year), amounts in đồng
-    shown in ``unit`` đồng (10**6: triệu)."""
-    values = [v / unit for _, data in series for v in data]
+    shown in ``unit`` ("trieu", "ty": ``budgets.money.UNITS``)."""
+    values = [float(to_unit(v, unit)) for _, data in series for v in data]
     step = _step(max(values, default=0))
     top = step * max(1, math.ceil(max(values, default=0) / step))
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -35,7 +35,7 @@ def grouped_bars(labels: list[str], series: list[tuple[str, list[int]]], unit: i
     for i, _label in enumerate(labels):
         x0 = LEFT + i * slot + (slot - bar * len(series)) / 2
         for j, (_name, data) in enumerate(series):
-            h = plot_h * (data[i] / unit) / top
+            h = plot_h * float(to_unit(data[i], unit)) / top
             bars.append(
                 {
                     "x": round(x0 + j * bar, 1),
@@ -46,7 +46,10 @@ def grouped_bars(labels: list[str], series: list[tuple[str, list[int]]], unit: i
                 }
             )
     grid = [
-        {"y": round(TOP + plot_h - plot_h * k * step / top, 1), "label": in_unit(k * step * unit)}
+        {
+            "y": round(TOP + plot_h - plot_h * k * step / top, 1),
+            "label": in_unit(round(k * step * UNITS[unit]), unit),
+        }
         for k in range(int(round(top / step)) + 1)
     ]
     return {

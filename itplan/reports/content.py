@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from budgets.models import BudgetLine, MoneySummary, Stage
 from budgets.money import in_words
 from budgets.reconciliation import reconcile
+from budgets.rollup import Money, roll_up
 from indicators.achievement import (
     LABELS,
     as_of,
@@ -78,7 +79,7 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
     )
     money_rows = filters.money_rows(lines, scope(MoneySummary.objects.all(), user))
     money_rows = money_rows.filter(period.lines())
-    money = dashboard.money(money_rows)
+    money = roll_up(money_rows, by_province=national)
     data = {
         "scope": {
             "params": params,
@@ -114,7 +115,7 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
                 "allocated": row.allocated,
                 "disbursed": row.disbursed,
             }
-            for row in dashboard.provinces_side_by_side(projects.qs, money_rows, today)
+            for row in dashboard.provinces_side_by_side(projects.qs, money, today)
         ]
         counts = dashboard.indicator_figures(as_of(indicators, end))
         data["indicator_counts"] = [
@@ -182,7 +183,7 @@ def _figures(figures: dict, owing: tuple[int, int] | None) -> dict:
     }
 
 
-def _money(money: dashboard.Money) -> dict:
+def _money(money: Money) -> dict:
     stages = Stage.values
     return {
         "total": money.total,

@@ -50,7 +50,7 @@ def context(report: Report, data: dict) -> dict:
                 (label, [row[stage] for row in money["by_year"]])
                 for label, stage in zip(stage_labels, Stage.values, strict=True)
             ],
-            unit=10**6,
+            unit="trieu",
         )
         if len(money["by_year"]) > 1  # one bar ("cả giai đoạn") says no more than the table
         else None,

@@ -9,6 +9,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from budgets.models import Stage
+from budgets.money import to_unit
 from itplan.models import Report
 from itplan.reports.render import place_and_date
 from itplan.templatetags.portal import dmy
@@ -22,7 +23,7 @@ MM = 1 / 25.4  # openpyxl's margins are in inches
 
 def trieu(amount: int) -> Decimal:
     """Đồng as triệu đồng, exactly (no float rounding)."""
-    return Decimal(amount) / 10**6
+    return to_unit(amount, "trieu")
 
 
 def _money_format(value: Decimal) -> str:
