@@ -17,12 +17,15 @@ from django.db.models import (
     CharField,
     F,
     FloatField,
+    OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
 from django.db.models.functions import Cast, Coalesce, Greatest, Least
+from django.db.models.lookups import Exact, GreaterThan, GreaterThanOrEqual, IsNull
 from django.utils.translation import gettext_lazy as _
 
 ON_TRACK, AT_RISK, OFF_TRACK, UNKNOWN = "on_track", "at_risk", "off_track", "unknown"
@@ -77,7 +80,8 @@ def achievement(
     end = datetime.date(target_year, 12, 31)
     span = max((end - start).days, 1)
     elapsed = min(max(Decimal((today - start).days) / span, Decimal(0)), Decimal(1))
-    if progress >= 1 or progress >= elapsed - AT_RISK_GAP:
+    # elapsed is at most 1: a progress of 1 (the target reached) is on track whatever the date
+    if progress >= elapsed - AT_RISK_GAP:
         status = ON_TRACK
     elif progress >= elapsed - OFF_TRACK_GAP:
         status = AT_RISK
@@ -88,16 +92,16 @@ def achievement(
 
 # The same rule in SQL, for lists and dashboards over thousands of indicators (one query instead
 # of every indicator's targets and measurements in Python). tests/test_indicator_achievement.py
-# checks that both give the same status and progress on the same data.
+# and tests/test_indicator_as_of.py check that both give the same status and progress.
 
 
-def sql_number(prefix: str = ""):
+def sql_number(prefix: str = "", ref=F):
     """``as_number`` in SQL, in floating point (SQLite keeps decimals as numbers of either kind,
-    and 10/19 must not be integer division)."""
-    value = Cast(f"{prefix}value", FloatField())
-    denominator = Cast(f"{prefix}denominator", FloatField())
+    and 10/19 must not be integer division); ``ref=OuterRef`` reads the outer query's row."""
+    value = Cast(ref(f"{prefix}value"), FloatField())
+    denominator = Cast(ref(f"{prefix}denominator"), FloatField())
     return Case(
-        When(**{f"{prefix}denominator__gt": 0}, then=value / denominator),
+        When(GreaterThan(denominator, 0), then=value / denominator),
         default=value,
         output_field=FloatField(),
     )
@@ -110,54 +114,136 @@ def _jan1(year):
     return 365 * y + y / 4 - y / 100 + y / 400 + 1
 
 
-def stored_progress():
+def _progress(baseline, target, actual) -> Case:
     """``progress`` as ``achievement()`` computes it (0 at baseline, 1 at target; NULL without
-    the numbers), from the indicator's stored inputs: it does not depend on the date, so the
-    indicator stores it too (``Indicator.stored_progress``)."""
-    baseline, target, actual = sql_number("baseline_"), F("final_target_number"), F("latest_number")
-    missing = (
-        Q(baseline_value__isnull=True)
-        | Q(final_target_number__isnull=True)
-        | Q(latest_number__isnull=True)
-    )
+    the numbers), from SQL expressions for the three numbers."""
     return Case(
-        When(missing, then=Value(None)),
         When(
-            final_target_number=baseline,
-            then=Case(When(latest_number=target, then=Value(1.0)), default=Value(0.0)),
+            Q(IsNull(baseline, True)) | Q(IsNull(target, True)) | Q(IsNull(actual, True)),
+            then=Value(None),
+        ),
+        When(
+            Exact(target, baseline),
+            then=Case(When(Exact(actual, target), then=Value(1.0)), default=Value(0.0)),
         ),
         default=(actual - baseline) / (target - baseline),
         output_field=FloatField(),
     )
 
 
-def with_achievement(indicators: QuerySet, today: datetime.date) -> QuerySet:
-    """``indicators`` annotated with ``target_year``, ``target_number``, ``actual_number`` (the
-    stored ``final_target_*`` and ``latest_number``), ``baseline_number``, ``progress`` (0 at
-    baseline, 1 at target, stored), ``elapsed`` and ``achievement`` (ON_TRACK, AT_RISK,
-    OFF_TRACK or UNKNOWN), as ``achievement()`` decides."""
+def stored_progress():
+    """``progress`` from the indicator's stored inputs (its final target and latest
+    measurement ever): it does not depend on the date, so the indicator stores it too
+    (``Indicator.stored_progress``)."""
+    return _progress(sql_number("baseline_"), F("final_target_number"), F("latest_number"))
+
+
+def _status(progress, elapsed) -> Case:
+    """``achievement()``'s status in SQL, from expressions for ``progress`` and ``elapsed``
+    (at most 1: a progress of 1, the target reached, is on track without a clause of its own)."""
+    return Case(
+        When(IsNull(progress, True), then=Value(UNKNOWN)),
+        When(GreaterThanOrEqual(progress, elapsed - float(AT_RISK_GAP)), then=Value(ON_TRACK)),
+        When(GreaterThanOrEqual(progress, elapsed - float(OFF_TRACK_GAP)), then=Value(AT_RISK)),
+        default=Value(OFF_TRACK),
+        output_field=CharField(),
+    )
+
+
+def _with_time(indicators: QuerySet, date: datetime.date) -> QuerySet:
+    """``target_year``, ``target_number`` (the stored final target), ``baseline_number`` and
+    ``elapsed``: the share of the time from the baseline year's start to the target year's end
+    gone by at ``date``, as ``achievement()`` computes it."""
     indicators = indicators.annotate(
         target_year=F("final_target_year"),
         target_number=F("final_target_number"),
-        actual_number=F("latest_number"),
         baseline_number=sql_number("baseline_"),
     )
     start = _jan1(Coalesce("baseline_year", "plan__start_year"))
     end = _jan1(Coalesce("target_year", "plan__end_year") + 1) - 1
     span = Greatest(end - start, 1)
     elapsed = Least(
-        Greatest(Cast(today.toordinal() - start, FloatField()) / span, Value(0.0)), Value(1.0)
+        Greatest(Cast(date.toordinal() - start, FloatField()) / span, Value(0.0)), Value(1.0)
     )
-    # Compiled once per query: the rule below names ``progress`` and ``elapsed`` three times,
-    # and Django writes an annotation out in full each time it is named.
-    indicators = indicators.annotate(elapsed=elapsed, progress=F("stored_progress"))
-    return indicators.annotate(
-        achievement=Case(
-            When(progress__isnull=True, then=Value(UNKNOWN)),
-            When(progress__gte=1, then=Value(ON_TRACK)),
-            When(progress__gte=F("elapsed") - float(AT_RISK_GAP), then=Value(ON_TRACK)),
-            When(progress__gte=F("elapsed") - float(OFF_TRACK_GAP), then=Value(AT_RISK)),
-            default=Value(OFF_TRACK),
-            output_field=CharField(),
+    return indicators.annotate(elapsed=elapsed)
+
+
+def _latest(date: datetime.date):
+    """The indicator's (the outer query's row) measurements on or before ``date``, latest
+    first (the one entered last among those of one day)."""
+    from indicators.models import Measurement  # the models import this module's rule
+
+    return Measurement.objects.filter(indicator=OuterRef("pk"), date__lte=date).order_by(
+        "-date", "-id"
+    )
+
+
+def as_of(indicators: QuerySet, date: datetime.date) -> QuerySet:
+    """``indicators`` annotated with their achievement at ``date``: the one rule of every
+    report, dashboard and list. Each indicator's actual is its latest measurement on or before
+    ``date``, so a report for a past period shows what was known at its end, whatever its
+    scope (a plan, a province, the nation).
+
+    Annotations: ``target_year``, ``target_number``, ``baseline_number``, ``elapsed`` (as
+    ``_with_time``), ``actual_number`` (``as_number`` of that measurement), ``progress`` (0 at
+    the baseline, 1 at the target; NULL without the numbers) and ``achievement`` (ON_TRACK,
+    AT_RISK, OFF_TRACK or UNKNOWN), as ``achievement()`` decides.
+
+    One query whatever the number of indicators. An indicator whose latest measurement ever
+    (stored: ``latest_date``, ``latest_number``, ``stored_progress``) is on or before ``date``
+    (every indicator, on today's dashboard) reads its stored row; the others look the
+    measurement up in a correlated subquery (SQL evaluates a CASE branch only when taken)."""
+    indicators = _with_time(indicators, date)
+    latest = _latest(date).annotate(
+        share=_progress(
+            sql_number("baseline_", OuterRef), OuterRef("final_target_number"), sql_number()
         )
     )
+    stored = Q(latest_date__isnull=True) | Q(latest_date__lte=date)
+    indicators = indicators.annotate(
+        actual_number=Case(
+            When(stored, then=F("latest_number")),
+            default=Subquery(latest.annotate(number=sql_number()).values("number")[:1]),
+        ),
+        progress=Case(
+            When(stored, then=F("stored_progress")),
+            default=Subquery(latest.values("share")[:1]),
+        ),
+    )
+    return indicators.annotate(achievement=_status(F("progress"), F("elapsed")))
+
+
+def with_actual_as_written(indicators: QuerySet, date: datetime.date) -> QuerySet:
+    """``indicators`` with the measurement ``as_of`` takes at ``date`` as the document writes
+    it: ``actual_value``, ``actual_denominator``, ``actual_text`` and ``actual_date``."""
+    latest = _latest(date)
+    return indicators.annotate(
+        actual_value=Subquery(latest.values("value")[:1]),
+        actual_denominator=Subquery(latest.values("denominator")[:1]),
+        actual_text=Subquery(latest.values("text")[:1]),
+        actual_date=Subquery(latest.values("date")[:1]),
+    )
+
+
+def with_target_as_written(indicators: QuerySet) -> QuerySet:
+    """``indicators`` with their final target (the last year's) as the document writes it:
+    ``target_value``, ``target_denominator`` and ``target_text``, to show beside ``as_of``."""
+    from indicators.models import IndicatorTarget  # the models import this module's rule
+
+    final = IndicatorTarget.objects.filter(indicator=OuterRef("pk")).order_by("-year")
+    return indicators.annotate(
+        target_value=Subquery(final.values("value")[:1]),
+        target_denominator=Subquery(final.values("denominator")[:1]),
+        target_text=Subquery(final.values("text")[:1]),
+    )
+
+
+def with_achievement(indicators: QuerySet, today: datetime.date) -> QuerySet:
+    """Achievement from each indicator's stored latest measurement ever (``latest_number``,
+    ``stored_progress``), whatever its date: ``as_of``'s fast path, kept apart to test that
+    the two agree on a date no measurement is after (tests/test_indicator_as_of.py)."""
+    indicators = _with_time(indicators, today).annotate(
+        actual_number=F("latest_number"), progress=F("stored_progress")
+    )
+    # ``progress`` and ``elapsed`` are named several times by the rule: plain columns here.
+    return indicators.annotate(achievement=_status(F("progress"), F("elapsed")))

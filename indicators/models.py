@@ -18,13 +18,14 @@ VALUE_FIELD = {"max_digits": 18, "decimal_places": 4, "null": True, "blank": Tru
 class IndicatorQuerySet(models.QuerySet):
     def refresh_progress_inputs(self) -> int:
         """Store each indicator's final target (year and number) and latest measured number
-        (``as_number`` in SQL: x/y as a fraction), then its progress: two UPDATEs."""
+        (``as_number`` in SQL: x/y as a fraction) and date, then its progress: two UPDATEs."""
         targets = IndicatorTarget.objects.filter(indicator=OuterRef("pk")).order_by("-year")
         latest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-date", "-id")
         count = self.update(
             final_target_year=Subquery(targets.values("year")[:1]),
             final_target_number=Subquery(targets.annotate(n=sql_number()).values("n")[:1]),
             latest_number=Subquery(latest.annotate(n=sql_number()).values("n")[:1]),
+            latest_date=Subquery(latest.values("date")[:1]),
         )
         self.refresh_progress()
         return count
@@ -78,6 +79,7 @@ class Indicator(Archivable):
     final_target_year = models.PositiveSmallIntegerField(null=True, editable=False)
     final_target_number = models.FloatField(null=True, editable=False)
     latest_number = models.FloatField(null=True, editable=False)
+    latest_date = models.DateField(null=True, editable=False)  # ``as_of`` reads the above up to it
     stored_progress = models.FloatField(null=True, editable=False)
 
     history = HistoricalRecords(
@@ -86,6 +88,7 @@ class Indicator(Archivable):
             "final_target_year",
             "final_target_number",
             "latest_number",
+            "latest_date",
             "stored_progress",
         ]
     )
@@ -110,11 +113,13 @@ class Indicator(Archivable):
         return format_value(self.baseline_value, self.baseline_denominator, self.baseline_text)
 
     def progress(self, today: datetime.date):
-        """(final target, latest measurement, Achievement); reads ``targets`` and
-        ``measurements`` through ``.all()``, so a list prefetches them once."""
+        """(final target, latest measurement on or before ``today``, Achievement), as
+        ``achievement.as_of`` gives them in SQL; reads ``targets`` and ``measurements`` through
+        ``.all()``, so a list prefetches them once."""
         targets = sorted(self.targets.all(), key=lambda t: t.year)
         target = targets[-1] if targets else None
-        latest = max(self.measurements.all(), key=lambda m: m.date, default=None)
+        known = (m for m in self.measurements.all() if m.date <= today)
+        latest = max(known, key=lambda m: (m.date, m.pk), default=None)
         result = achievement(
             baseline=as_number(self.baseline_value, self.baseline_denominator),
             target=as_number(target.value, target.denominator) if target else None,

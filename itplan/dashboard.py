@@ -8,28 +8,36 @@ Money is ``budgets.rollup``'s (whole đồng); pages format it.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from budgets.money import rate
 from budgets.rollup import STAGES, Money
-from indicators.achievement import AT_RISK, LABELS, OFF_TRACK, ON_TRACK, UNKNOWN
-from indicators.models import IndicatorTarget, Measurement
+from indicators.achievement import (
+    AT_RISK,
+    LABELS,
+    OFF_TRACK,
+    ON_TRACK,
+    UNKNOWN,
+    with_actual_as_written,
+    with_target_as_written,
+)
 from projects.models import Project
-from projects.progress import DONE, current_period, reported_projects
+from projects.progress import DONE, current_period, owes_report
 from provinces.models import Province
 
 
-def _project_counts(today: datetime.date) -> dict:
-    """Plans, projects, projects by status, late (past their end year and not done) and without
-    a report for the current period: aggregates for one query."""
-    year, quarter = current_period(today)
+def _project_counts(today: datetime.date, period: tuple[int, int | None] | None = None) -> dict:
+    """Plans, projects, projects by status, late (past their end year and not done) and owing
+    a report (``owes_report``) for ``period`` (the current one by default): aggregates for one
+    query."""
+    year, quarter = period or current_period(today)
     active = ~Q(status__in=DONE)
     return {
         "plans": Count("plan", distinct=True),
         "projects": Count("id"),
         "late": Count("id", filter=active & Q(end_year__lt=today.year)),
-        "unreported": Count("id", filter=active & ~Q(pk__in=reported_projects(year, quarter))),
+        "unreported": Count("id", filter=owes_report(year, quarter)),
         **{f"status_{s}": Count("id", filter=Q(status=s)) for s in Project.Status.values},
     }
 
@@ -43,9 +51,11 @@ def _by_status(counts: dict) -> dict:
     return figures
 
 
-def project_figures(projects: QuerySet, today: datetime.date) -> dict:
+def project_figures(
+    projects: QuerySet, today: datetime.date, period: tuple[int, int | None] | None = None
+) -> dict:
     """The projects' headline figures (``_project_counts``), in one query."""
-    return _by_status(projects.order_by().aggregate(**_project_counts(today)))
+    return _by_status(projects.order_by().aggregate(**_project_counts(today, period)))
 
 
 def national_figures(provinces: list, today: datetime.date) -> dict:
@@ -72,7 +82,7 @@ def by_agency(projects: QuerySet, today: datetime.date, limit: int = 12) -> list
 
 def indicator_figures(indicators: QuerySet) -> dict:
     """How many indicators are on track, at risk, off track, or without the data to tell
-    (``indicators`` annotated by ``with_achievement``)."""
+    (``indicators`` annotated by ``indicators.achievement.as_of``)."""
     # One CASE grouped on (not one per status: Django would compile the whole rule five times)
     rows = indicators.order_by().values("achievement").annotate(n=Count("id"))
     counts = dict.fromkeys(LABELS, 0) | {row["achievement"]: row["n"] for row in rows}
@@ -84,21 +94,13 @@ def indicator_figures(indicators: QuerySet) -> dict:
     return counts
 
 
-def furthest_behind(indicators: QuerySet, limit: int = 15) -> list:
+def furthest_behind(indicators: QuerySet, date: datetime.date, limit: int = 15) -> list:
     """The indicators furthest behind time (then by name), with the raw values of their
-    baseline, final target and latest measurement to show as the documents write them."""
-    targets = IndicatorTarget.objects.filter(indicator=OuterRef("pk")).order_by("-year")
-    latest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-date", "-id")
+    baseline, final target and measurement to show as the documents write them
+    (``indicators`` annotated by ``as_of`` at ``date``)."""
     return list(
-        indicators.annotate(
-            target_value=Subquery(targets.values("value")[:1]),
-            target_denominator=Subquery(targets.values("denominator")[:1]),
-            target_text=Subquery(targets.values("text")[:1]),
-            actual_value=Subquery(latest.values("value")[:1]),
-            actual_denominator=Subquery(latest.values("denominator")[:1]),
-            actual_date=Subquery(latest.values("date")[:1]),
-            gap=F("elapsed") - F("progress"),
-        )
+        with_actual_as_written(with_target_as_written(indicators), date)
+        .annotate(gap=F("elapsed") - F("progress"))
         .select_related("plan__province")
         .order_by(F("gap").desc(nulls_last=True), "name")[:limit]
     )

@@ -20,7 +20,7 @@ from budgets.models import BudgetLine, MoneySummary, Stage
 from budgets.money import to_unit
 from budgets.resources import BudgetLineResource
 from budgets.rollup import need_subquery, roll_up
-from indicators.achievement import LABELS, with_achievement
+from indicators.achievement import LABELS, as_of
 from indicators.models import Indicator, format_value
 from indicators.resources import IndicatorResource
 from itplan import dashboard, filters, pagecache
@@ -74,7 +74,7 @@ def _dashboard(request) -> dict:
     )
     indicators = IndicatorFilter(
         _indicator_params(request),
-        queryset=with_achievement(scope(Indicator.objects.all(), request.user), today),
+        queryset=as_of(scope(Indicator.objects.all(), request.user), today),
         request=request,
     ).qs
     projects.is_valid()  # an invalid parameter is shown on the form and ignored
@@ -155,13 +155,13 @@ def _dashboard(request) -> dict:
                 for a in agencies
             ],
         }
-        behind = dashboard.furthest_behind(indicators)
+        behind = dashboard.furthest_behind(indicators, today)
         context["indicators"] = [
             {
                 "indicator": i,
                 "baseline": i.baseline_display,
                 "target": format_value(i.target_value, i.target_denominator, i.target_text or ""),
-                "actual": format_value(i.actual_value, i.actual_denominator),
+                "actual": format_value(i.actual_value, i.actual_denominator, i.actual_text or ""),
                 "percent": None if i.progress is None else round(i.progress * 100),
                 "label": LABELS[i.achievement],
             }
@@ -297,7 +297,7 @@ def indicator_list(request):
     require_role(request.user)
 
     def rows():
-        indicators = with_achievement(
+        indicators = as_of(
             scope(Indicator.objects.select_related("plan__province"), request.user),
             timezone.localdate(),
         ).order_by("plan__province__name", "plan__document_number", "order", "id")

@@ -257,7 +257,7 @@ def money_rows(lines: BudgetLineFilter, summaries: QuerySet) -> QuerySet:
 
 
 class IndicatorFilter(PlanScopeFilterSet):
-    """Indicators (already annotated by ``with_achievement``)."""
+    """Indicators (already annotated by ``indicators.achievement.as_of``)."""
 
     linh_vuc = django_filters.CharFilter(
         field_name="category", lookup_expr="iexact", label=_("Lĩnh vực")

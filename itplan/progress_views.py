@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -45,6 +45,7 @@ from projects.progress import (
     current_period,
     due_reports,
     later_approved,
+    owes_report,
     reported_in,
     return_,
     submit,
@@ -52,11 +53,20 @@ from projects.progress import (
 from projects.versioning import STALE_MESSAGE, StaleEdit
 from provinces.access import can_change, can_edit, can_review, require_role, scope
 
+# The board's filter of projects owing a report, named as the project list's (``chua_bao_cao``,
+# a django-filter field: every filter parameter of the portal is written with underscores).
+ONLY_OWING = "chua_bao_cao"
+
 
 @login_required
 def progress_board(request):
     require_role(request.user)
+    if "chua-bao-cao" in request.GET:  # the board's old spelling, in bookmarks and old e-mails
+        query = request.GET.copy()
+        query[ONLY_OWING] = query.pop("chua-bao-cao")[-1]
+        return redirect(f"{request.path}?{query.urlencode()}", permanent=True)
     year, quarter = current_period()
+    owing = owes_report(year, quarter)
     projects = (
         scope(Project.objects.all(), request.user)
         .select_related("plan__province", "lead_agency")
@@ -65,11 +75,13 @@ def progress_board(request):
                 "status_updates__submitted_at", filter=Q(status_updates__state__in=REPORTED)
             ),
             reported_now=reported_in(year, quarter),
+            owes=ExpressionWrapper(owing, output_field=BooleanField()),
         )
         .order_by("plan__province__name", "plan__document_number", "order", "id")
     )
-    if request.GET.get("chua-bao-cao"):
-        projects = projects.filter(reported_now=False)
+    only_owing = request.GET.get(ONLY_OWING) not in (None, "", "0", "false", "False")
+    if only_owing:
+        projects = projects.filter(owing)
     page = Paginator(projects, 100).get_page(request.GET.get("trang"))
     deadline = ReportingPeriod.deadline_for(year, quarter)
     pending = (
@@ -97,7 +109,7 @@ def progress_board(request):
             "pending": pending,
             "returned": returned,
             "can_edit": can_edit(request.user),
-            "only_missing": bool(request.GET.get("chua-bao-cao")),
+            "only_missing": only_owing,
         },
     )
 

@@ -45,12 +45,27 @@ def reported_in(year: int, quarter: int | None) -> Exists:
     return Exists(reported_projects(year, quarter).filter(project=OuterRef("pk")))
 
 
+def active_in(year: int) -> Q:
+    """Projects whose years cover ``year``: the project's own start and end years, or its
+    plan's where the project states none."""
+    started = Q(start_year__lte=year) | Q(start_year__isnull=True, plan__start_year__lte=year)
+    not_ended = Q(end_year__gte=year) | Q(end_year__isnull=True, plan__end_year__gte=year)
+    return started & not_ended
+
+
+def owes_report(year: int, quarter: int | None) -> Q:
+    """THE rule for who owes a progress report for a period (a quarter, or a year with
+    ``quarter`` None): a project active in the period's year (``active_in``), neither
+    completed nor cancelled, with no report sent or approved for the period (a draft or a
+    returned report does not count). A condition on projects, for ``filter()`` and for
+    ``Count(filter=...)``; the progress board, the dashboard's card and province rows, the
+    project list's filter, the reminders, the missing list and the UBND report all use it."""
+    return active_in(year) & ~Q(status__in=DONE) & ~Q(pk__in=reported_projects(year, quarter))
+
+
 def due_reports(projects: QuerySet, year: int, quarter: int | None) -> QuerySet:
-    """The projects among ``projects`` that still owe a report for the period: not completed or
-    cancelled, with no report sent or approved for it."""
-    return projects.exclude(status__in=[Project.Status.COMPLETED, Project.Status.CANCELLED]).filter(
-        ~reported_in(year, quarter)
-    )
+    """The projects among ``projects`` that owe a report for the period (``owes_report``)."""
+    return projects.filter(owes_report(year, quarter))
 
 
 # What only the moves below write: on a report, its place in the workflow; on a project, its

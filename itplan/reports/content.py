@@ -9,15 +9,20 @@ HTML, the PDF and the Excel file are all drawn from the same dictionary. Money i
 import datetime
 from types import SimpleNamespace
 
-from django.db.models import F, Max, Min, Prefetch, Q
+from django.db.models import F, Max, Min, Q
 from django.utils.translation import gettext as _
 
 from budgets.models import BudgetLine, MoneySummary, Stage
 from budgets.money import in_words
 from budgets.reconciliation import PlanReconciliation, reconcile_many
 from budgets.rollup import Money, roll_up
-from indicators.achievement import with_achievement
-from indicators.models import Indicator, Measurement
+from indicators.achievement import (
+    LABELS,
+    as_of,
+    with_actual_as_written,
+    with_target_as_written,
+)
+from indicators.models import Indicator, format_value
 from itplan import dashboard, filters
 from itplan.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
 from itplan.reports.period import Period
@@ -66,6 +71,8 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
     plan_years = (years["start"], years["end"]) if years["start"] else None
     national = province is None
     end = period.end(today)
+    # Progress reports are by quarter: a quarter's report says who has not sent theirs
+    owing = (period.year, period.quarter) if period.quarter else None
 
     lines = BudgetLineFilter(
         params, queryset=scope(BudgetLine.objects.all(), user), request=request
@@ -90,7 +97,7 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
             "end": end.isoformat(),
         },
         "today": today.isoformat(),
-        "figures": _figures(dashboard.project_figures(projects.qs, today)),
+        "figures": _figures(dashboard.project_figures(projects.qs, today, owing), owing),
         "money": _money(money),
     }
     indicators = scope(Indicator.objects.all(), user)
@@ -110,7 +117,7 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
             }
             for row in dashboard.provinces_side_by_side(projects.qs, money, today)
         ]
-        counts = dashboard.indicator_figures(with_achievement(indicators, end))
+        counts = dashboard.indicator_figures(as_of(indicators, end))
         data["indicator_counts"] = [
             {"label": str(row["label"]), "count": row["count"]} for row in counts["by_status"]
         ]
@@ -158,9 +165,11 @@ def _plan(plan: Plan) -> dict:
     }
 
 
-def _figures(figures: dict) -> dict:
+def _figures(figures: dict, owing: tuple[int, int] | None) -> dict:
+    """The project figures; ``unreported`` (``owes_report``) for a quarter's report only."""
     projects = figures["projects"]
-    return {
+    owed = {"unreported": figures["unreported"]} if owing else {}
+    return owed | {
         "plans": figures["plans"],
         "projects": projects,
         "late": figures["late"],
@@ -259,26 +268,23 @@ def _projects(projects, latest: dict[int, dict]) -> list[dict]:
 
 def _indicators(indicators, end: datetime.date) -> list[dict]:
     """Each indicator's baseline, final target, latest measurement up to the period's end and
-    achievement at that date (``Indicator.progress``)."""
-    measured = Measurement.objects.filter(date__lte=end)
+    achievement at that date (``as_of``, as the national report and the dashboard count it)."""
     rows = []
-    for indicator in indicators.select_related("plan").prefetch_related(
-        "targets", Prefetch("measurements", queryset=measured)
-    ):
-        target, latest, result = indicator.progress(end)
+    shown = with_actual_as_written(with_target_as_written(as_of(indicators, end)), end)
+    for i in shown.select_related("plan"):
         rows.append(
             {
-                "ref": indicator.ref,
-                "name": indicator.name,
-                "plan": indicator.plan.document_number,
-                "baseline": indicator.baseline_display,
-                "baseline_year": indicator.baseline_year,
-                "target": target.display if target else "",
-                "target_year": target.year if target else None,
-                "actual": latest.display if latest else "",
-                "actual_date": latest.date.isoformat() if latest else None,
-                "achievement": result.label,
-                "percent": result.percent,
+                "ref": i.ref,
+                "name": i.name,
+                "plan": i.plan.document_number,
+                "baseline": i.baseline_display,
+                "baseline_year": i.baseline_year,
+                "target": format_value(i.target_value, i.target_denominator, i.target_text or ""),
+                "target_year": i.target_year,
+                "actual": format_value(i.actual_value, i.actual_denominator, i.actual_text or ""),
+                "actual_date": i.actual_date.isoformat() if i.actual_date else None,
+                "achievement": str(LABELS[i.achievement]),
+                "percent": None if i.progress is None else round(i.progress * 100),
             }
         )
     return rows
