@@ -17,8 +17,9 @@ from budgets.money import in_words
 from budgets.reconciliation import reconcile
 from indicators.achievement import with_achievement
 from indicators.models import Indicator, Measurement
-from itplan import dashboard, filters
-from itplan.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
+from itplan.dashboard import figures as dashboard
+from itplan.plans import filters
+from itplan.plans.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
 from itplan.reports.period import Period
 from projects.models import Plan, Project, StatusUpdate, period_label
 from provinces.access import membership, scope, sees_all

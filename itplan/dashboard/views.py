@@ -21,9 +21,11 @@ from budgets.resources import BudgetLineResource
 from indicators.achievement import LABELS, with_achievement
 from indicators.models import Indicator, format_value
 from indicators.resources import IndicatorResource
-from itplan import dashboard, filters, pagecache
-from itplan.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
-from itplan.resources import ProjectResource
+from itplan import pagecache
+from itplan.dashboard import figures as dashboard
+from itplan.plans import filters
+from itplan.plans.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
+from itplan.plans.resources import ProjectResource
 from projects.models import Project
 from provinces.access import membership, require_role, scope, sees_all
 from provinces.spreadsheet import CSV, XLSX

@@ -21,7 +21,7 @@ from budgets.checks import money_warnings
 from budgets.models import BudgetLine, Source, Stage
 from budgets.money import with_unit
 from indicators.models import Indicator
-from itplan.forms import (
+from itplan.progress.forms import (
     AttachmentForm,
     MeasurementForm,
     MoneyReportForm,
