@@ -21,7 +21,7 @@ from benchmarks.appendix import AGENCIES, Appendix, generate
 from benchmarks.results import record
 from budgets.models import BudgetLine, CapitalType, Stage
 from itplan.appendix import apply, preview_file
-from itplan.seed import load_provinces
+from itplan.dataset.seed import load_provinces
 from projects.models import Plan, Project, ProjectGroup
 from provinces.models import Agency, Province
 

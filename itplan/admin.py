@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from budgets.admin import MONEY_FIELDS, BudgetLineInline, trieu_column
 from budgets.reconciliation import reconcile
 from budgets.rollup import need_total
-from itplan.corrections import CorrectionAdmin, CorrectionForm
 from itplan.models import AppendixImport
-from itplan.resources import ProjectResource
+from itplan.plans.resources import ProjectResource
 from projects.admin import ArchiveAdminMixin, VersionedAdminMixin
+from projects.corrections import CorrectionAdmin, CorrectionForm
 from projects.models import (
     ONE_PER_PERIOD,
     Attachment,

@@ -3,7 +3,9 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from itplan import dashboard_views, progress_views, views
+from itplan.dashboard import views as dashboard_views
+from itplan.plans import views
+from itplan.progress import views as progress_views
 from itplan.reports import views as report_views
 
 admin.site.site_header = _("Cổng theo dõi kế hoạch ứng dụng CNTT")

@@ -4,7 +4,7 @@ import os
 import shutil
 from pathlib import Path
 
-from itplan.seed import DEMO_PASSWORD
+from itplan.dataset.seed import DEMO_PASSWORD
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Screenshots for a person to look at; CI keeps them in the work tree (ignored by git).

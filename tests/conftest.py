@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from itplan.seed import FIXTURES, load_demo_users, load_plan, load_provinces
+from itplan.dataset.seed import FIXTURES, load_demo_users, load_plan, load_provinces
 from projects.models import Plan
 from tests.browser import CHROMIUM, LAUNCH_ARGS
 from tests.factories import PlanFactory, ProjectFactory, ProvinceFactory, make_user

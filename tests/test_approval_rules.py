@@ -323,7 +323,7 @@ def test_the_database_refuses_a_second_report_for_a_period(people, quarter):
 
 
 def test_the_report_form_opens_this_periods_draft(client, people, monkeypatch):
-    monkeypatch.setattr("itplan.progress_views.current_period", lambda: (2026, 3))
+    monkeypatch.setattr("itplan.progress.views.current_period", lambda: (2026, 3))
     draft = report(people["a"], people["staff_a"], **PERIOD)
     client.force_login(people["staff_a"])
     response = client.get(reverse("report_create", args=[people["a"].pk]), follow=True)
@@ -334,7 +334,7 @@ def test_the_report_form_opens_this_periods_draft(client, people, monkeypatch):
 
 
 def test_the_report_form_refuses_a_second_report_and_links_the_first(client, people, monkeypatch):
-    monkeypatch.setattr("itplan.progress_views.current_period", lambda: (2026, 3))
+    monkeypatch.setattr("itplan.progress.views.current_period", lambda: (2026, 3))
     first = sent(people)
     client.force_login(people["staff_a"])
     url = reverse("report_create", args=[people["a"].pk])

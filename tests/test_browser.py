@@ -3,7 +3,7 @@ to the Vietnamese admin and sees the 11 Bạc Liêu projects and nothing of othe
 
 import pytest
 
-from itplan.seed import FIXTURES, load_demo_users, load_plan, load_provinces
+from itplan.dataset.seed import FIXTURES, load_demo_users, load_plan, load_provinces
 from tests.browser import SCREENSHOTS, login
 
 

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from budgets import summary
 from budgets.models import BudgetLine, MoneySummary
 from itplan import pagecache
-from itplan.seed import FIXTURES, load_plan, load_provinces
+from itplan.dataset.seed import FIXTURES, load_plan, load_provinces
 from projects import archive
 from projects.models import Plan
 from projects.signals import data_written

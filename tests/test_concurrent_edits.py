@@ -4,7 +4,7 @@ first changed, never a silent overwrite."""
 import pytest
 from django.urls import reverse
 
-from itplan.forms import StatusUpdateForm
+from itplan.progress.forms import StatusUpdateForm
 from projects.models import Project, StatusUpdate
 from projects.versioning import StaleEdit
 from tests.factories import PlanFactory, ProjectFactory, ProvinceFactory, make_user

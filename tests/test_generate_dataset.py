@@ -13,7 +13,7 @@ from django.db.models import Count, F, Sum
 from budgets.models import BudgetLine, Stage
 from indicators.models import Indicator, IndicatorTarget, Measurement
 from itplan import dataset
-from itplan.seed import FIXTURES
+from itplan.dataset.seed import FIXTURES
 from projects.models import Plan, Project, ProjectGroup, StatusUpdate
 from provinces.models import Agency, Membership, Province
 from provinces.text import fold

@@ -70,7 +70,7 @@ def test_to_unit_is_exact_unless_asked_to_round():
 
 
 def test_report_workbook_and_dashboard_chart_convert_through_to_unit():
-    from itplan.dashboard_views import _trieu
+    from itplan.dashboard.views import _trieu
 
     assert trieu(1_234_567) == Decimal("1.234567")  # the Excel cell keeps every đồng
     assert _trieu(1_234_500) == 1.235  # the chart's value, half up like the table beside it

@@ -11,7 +11,7 @@ from django.utils import timezone
 from budgets import summary
 from budgets.models import BudgetLine, MoneySummary
 from budgets.rollup import roll_up
-from itplan import dashboard
+from itplan.dashboard import figures as dashboard
 from itplan.dataset import clear, generate, generated_plans
 from projects.models import Project
 from provinces.text import folded_search

@@ -10,7 +10,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from itplan.reminders import reminders
+from itplan.progress.reminders import reminders
 from itplan.reports.content import build
 from itplan.reports.period import Period
 from projects.archive import archive

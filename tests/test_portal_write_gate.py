@@ -24,7 +24,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 @pytest.fixture
 def world(db, monkeypatch):
-    monkeypatch.setattr("itplan.progress_views.current_period", lambda: (2026, 3))
+    monkeypatch.setattr("itplan.progress.views.current_period", lambda: (2026, 3))
     world = two_provinces()
     world["staff_b"] = make_user("canbo.b", "staff", world["b"]["province"])
     for key in ("a", "b"):

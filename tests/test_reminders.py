@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
 
-from itplan.reminders import is_reminder_day, periods_to_remind, reminders
+from itplan.progress.reminders import is_reminder_day, periods_to_remind, reminders
 from projects.models import Project, ReportingPeriod
 from projects.progress import submit
 from tests.factories import AgencyFactory, ProjectFactory, report

@@ -23,8 +23,9 @@ from indicators.achievement import (
     with_target_as_written,
 )
 from indicators.models import Indicator, format_value
-from itplan import dashboard, filters
-from itplan.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
+from itplan.dashboard import figures as dashboard
+from itplan.plans import filters
+from itplan.plans.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
 from itplan.reports.period import Period
 from projects.models import Plan, Project, StatusUpdate, period_label
 from provinces.access import membership, scope, sees_all

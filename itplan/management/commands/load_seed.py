@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from itplan.seed import FIXTURES, load_demo_users, load_plan, load_provinces
+from itplan.dataset.seed import FIXTURES, load_demo_users, load_plan, load_provinces
 
 
 class Command(BaseCommand):

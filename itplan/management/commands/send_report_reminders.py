@@ -4,7 +4,7 @@ from django.core.mail import get_connection
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from itplan.reminders import periods_to_remind, reminders
+from itplan.progress.reminders import periods_to_remind, reminders
 from projects.models import period_label
 
 

@@ -21,8 +21,8 @@ from budgets.money import in_unit, with_unit
 from budgets.reconciliation import reconcile
 from itplan.appendix import NotImportable, uploads
 from itplan.appendix.export import plan_workbook, template_workbook
-from itplan.forms import ConfirmForm, UploadForm
 from itplan.models import AppendixImport
+from itplan.progress.forms import ConfirmForm, UploadForm
 from projects.models import Plan, Project
 from provinces import spreadsheet
 from provinces.access import can_change, can_edit, has_role, require_role, scope

@@ -22,7 +22,7 @@ from budgets.models import BudgetLine, Source, Stage
 from budgets.money import with_unit
 from budgets.rollup import roll_up
 from indicators.models import Indicator
-from itplan.forms import (
+from itplan.progress.forms import (
     AttachmentForm,
     MeasurementForm,
     MoneyReportForm,

@@ -1,9 +1,9 @@
 """The dashboards (a province's and the national one: one page, whose scope is the user's and
 the filter's) and the lists behind every figure, with their Excel/CSV export.
 
-Filters live in the URL (``itplan.filters``), so a view can be bookmarked, shared and turned into
-a report. Every figure is an aggregate query (``itplan.dashboard``); the number of queries per page
-does not grow with the data.
+Filters live in the URL (``itplan.plans.filters``), so a view can be bookmarked, shared and
+turned into a report. Every figure is an aggregate query (``itplan.dashboard.figures``); the
+number of queries per page does not grow with the data.
 """
 
 from urllib.parse import urlencode
@@ -23,9 +23,11 @@ from budgets.rollup import need_subquery, roll_up
 from indicators.achievement import LABELS, as_of
 from indicators.models import Indicator, format_value
 from indicators.resources import IndicatorResource
-from itplan import dashboard, filters, pagecache
-from itplan.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
-from itplan.resources import ProjectResource
+from itplan import pagecache
+from itplan.dashboard import figures as dashboard
+from itplan.plans import filters
+from itplan.plans.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
+from itplan.plans.resources import ProjectResource
 from projects.models import Project
 from provinces.access import membership, require_role, scope, sees_all
 from provinces.spreadsheet import CSV, XLSX
