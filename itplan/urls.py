@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from itplan.appendix import views as appendix_views
 from itplan.dashboard import views as dashboard_views
 from itplan.plans import views
 from itplan.progress import views as progress_views
@@ -21,11 +22,15 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("ngon-ngu/", include("django.conf.urls.i18n")),
     path("ke-hoach/<int:plan_id>/", views.plan_detail, name="plan_detail"),
-    path("ke-hoach/<int:plan_id>/nhap-phu-luc/", views.import_upload, name="import_upload"),
-    path("ke-hoach/<int:plan_id>/xuat-excel/", views.plan_export, name="plan_export"),
-    path("ke-hoach/<int:plan_id>/mau-excel/", views.plan_template, name="plan_template"),
-    path("nhap-phu-luc/<int:import_id>/", views.import_preview, name="import_preview"),
-    path("nhap-phu-luc/<int:import_id>/huy/", views.import_cancel, name="import_cancel"),
+    path(
+        "ke-hoach/<int:plan_id>/nhap-phu-luc/",
+        appendix_views.import_upload,
+        name="import_upload",
+    ),
+    path("ke-hoach/<int:plan_id>/xuat-excel/", appendix_views.plan_export, name="plan_export"),
+    path("ke-hoach/<int:plan_id>/mau-excel/", appendix_views.plan_template, name="plan_template"),
+    path("nhap-phu-luc/<int:import_id>/", appendix_views.import_preview, name="import_preview"),
+    path("nhap-phu-luc/<int:import_id>/huy/", appendix_views.import_cancel, name="import_cancel"),
     path("tong-quan/", dashboard_views.dashboard_view, name="dashboard"),
     path("du-an/", dashboard_views.project_list, name="project_list"),
     path("kinh-phi/", dashboard_views.budget_list, name="budget_list"),
