@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from itplan.appendix import views as appendix_views
 from itplan.dashboard import views as dashboard_views
-from itplan.plans import views
+from itplan.plans import lists, views
 from itplan.progress import views as progress_views
 from itplan.reports import views as report_views
 
@@ -32,9 +32,9 @@ urlpatterns = [
     path("nhap-phu-luc/<int:import_id>/", appendix_views.import_preview, name="import_preview"),
     path("nhap-phu-luc/<int:import_id>/huy/", appendix_views.import_cancel, name="import_cancel"),
     path("tong-quan/", dashboard_views.dashboard_view, name="dashboard"),
-    path("du-an/", dashboard_views.project_list, name="project_list"),
-    path("kinh-phi/", dashboard_views.budget_list, name="budget_list"),
-    path("chi-tieu/", dashboard_views.indicator_list, name="indicator_list"),
+    path("du-an/", lists.project_list, name="project_list"),
+    path("kinh-phi/", lists.budget_list, name="budget_list"),
+    path("chi-tieu/", lists.indicator_list, name="indicator_list"),
     path("tien-do/", progress_views.progress_board, name="progress_board"),
     path("chua-bao-cao/", progress_views.missing_reports, name="missing_reports"),
     path("du-an/<int:project_id>/", progress_views.project_detail, name="project_detail"),
