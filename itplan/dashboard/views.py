@@ -153,10 +153,6 @@ def _query(params: dict) -> str:
     return f"?{urlencode(params)}" if params else ""
 
 
-def _short(text: str, size: int = 48) -> str:
-    return text if len(text) <= size else text[: size - 1] + "…"
-
-
 def _money_chart(labels, rows, urls) -> dict:
     """Need, allocated and disbursed side by side, in triệu đồng."""
     return {
