@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from itplan.appendix import views as appendix_views
 from itplan.dashboard import views as dashboard_views
 from itplan.plans import lists, views
+from itplan.progress import files
 from itplan.progress import views as progress_views
 from itplan.reports import views as report_views
 
@@ -42,13 +43,13 @@ urlpatterns = [
     path("bao-cao/<int:report_id>/", progress_views.report_detail, name="report_detail"),
     path(
         "bao-cao/<int:report_id>/dinh-kem/",
-        progress_views.attachment_add,
+        files.attachment_add,
         name="attachment_add",
     ),
-    path("dinh-kem/<int:attachment_id>/", progress_views.attachment, name="attachment"),
+    path("dinh-kem/<int:attachment_id>/", files.attachment, name="attachment"),
     path(
         "dinh-kem/<int:attachment_id>/xoa/",
-        progress_views.attachment_delete,
+        files.attachment_delete,
         name="attachment_delete",
     ),
     path("chi-tieu/<int:indicator_id>/", progress_views.indicator_detail, name="indicator_detail"),
