@@ -49,9 +49,6 @@ class BudgetLineQuerySet(AmountQuerySet):
     def for_plan(self, plan):
         return self.filter(project__plan=plan)
 
-    def for_provinces(self, province_ids):
-        return self.filter(project__plan__province__in=province_ids)
-
 
 class BudgetLine(Archivable):
     """Money for a project: one year (or the whole period), source, capital type and stage."""

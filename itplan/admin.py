@@ -1,14 +1,12 @@
 """Admin of plans and projects: the screens that span apps (a project with its budget lines, a
 plan with its stated totals and its reconciliation)."""
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from budgets.admin import MONEY_FIELDS, BudgetLineInline, trieu_column
@@ -19,15 +17,11 @@ from itplan.plans.resources import ProjectResource
 from projects.admin import ArchiveAdminMixin, VersionedAdminMixin
 from projects.corrections import CorrectionAdmin, CorrectionForm
 from projects.models import (
-    ONE_PER_PERIOD,
-    Attachment,
     Plan,
     Project,
     ProjectGroup,
-    ReportingPeriod,
-    StatusUpdate,
 )
-from projects.progress import PROJECT_OFFICIAL_FIELDS, REPORT_WORKFLOW_FIELDS
+from projects.progress import PROJECT_OFFICIAL_FIELDS
 from projects.versioning import VersionedForm
 from provinces.admin import (
     FoldedSearchMixin,
@@ -243,104 +237,3 @@ class AppendixImportAdmin(ScopedAdmin):
     def has_delete_permission(self, request, obj=None):
         # the record of who imported what: only an administrator may remove one
         return request.user.is_active and request.user.is_superuser
-
-
-class AttachmentInline(ScopedInline, admin.TabularInline):
-    """The report's files, downloaded through the portal's access-checked view (MEDIA_ROOT is
-    not served); they are added on the report's portal page."""
-
-    model = Attachment
-    fields = ["download", "size", "uploaded_by", "uploaded_at"]
-    readonly_fields = fields
-    extra = 0
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description=_("tệp"))
-    def download(self, obj):
-        return format_html('<a href="{}">{}</a>', reverse("attachment", args=[obj.pk]), obj.name)
-
-
-class StatusUpdateAdminForm(CorrectionForm):
-    class Meta:
-        model = StatusUpdate
-        fields = "__all__"
-
-    def clean(self):
-        cleaned = super().clean()
-        project, year = cleaned.get("project"), cleaned.get("year")
-        if project is not None and year and "quarter" in cleaned:
-            others = StatusUpdate.of_period(project.pk, year, cleaned["quarter"])
-            if others.exclude(pk=self.instance.pk).exists():
-                raise forms.ValidationError(ONE_PER_PERIOD, code="unique")
-        return cleaned
-
-
-@admin.register(StatusUpdate)
-class StatusUpdateAdmin(
-    CorrectionAdmin, VersionedAdminMixin, ArchiveAdminMixin, ScopedHistoryAdmin
-):
-    """Progress reports, for correcting one by hand; the portal's "Cập nhật tiến độ" pages are
-    where they are written, sent and reviewed (``projects.progress``). The workflow's fields
-    are read-only except to administrators, and staff change a report here only while it is a
-    draft or returned, as on the portal."""
-
-    form = StatusUpdateAdminForm
-    official_fields = REPORT_WORKFLOW_FIELDS
-    fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "project",
-                    ("year", "quarter"),
-                    ("status", "percent_complete"),
-                    "results",
-                    "difficulties",
-                    "proposals",
-                ]
-            },
-        ),
-        (
-            _("Quy trình duyệt"),
-            {
-                "fields": [
-                    ("author", "state"),
-                    ("submitted_at", "reviewer", "reviewed_at"),
-                    "return_reason",
-                ]
-            },
-        ),
-    ]
-
-    list_display = ["project", "period_label", "state", "status", "percent_complete", "author"]
-    list_filter = [
-        "state",
-        "year",
-        "quarter",
-        ("project__plan__province", admin.RelatedOnlyFieldListFilter),
-    ]
-    list_select_related = ["project", "author"]
-    autocomplete_fields = ["project"]
-    readonly_fields = ["author"]
-    search_fields = ["project__name"]
-    inlines = [AttachmentInline]
-
-    def _can_edit(self, request, obj):
-        if obj is not None and not obj.editable and not request.user.is_superuser:
-            return False
-        return super()._can_edit(request, obj)
-
-    @admin.display(description=_("kỳ báo cáo"))
-    def period_label(self, obj):
-        return obj.period_label
-
-
-@admin.register(ReportingPeriod)
-class ReportingPeriodAdmin(admin.ModelAdmin):
-    """Deadlines of the reporting periods, the same for every province; administrators set
-    them (a period without one is due 15 days after it ends)."""
-
-    list_display = ["year", "quarter", "deadline"]
-    # A plain ModelAdmin: only users holding the model permissions (administrators) see it.

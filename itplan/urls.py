@@ -3,8 +3,10 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from itplan.appendix import views as appendix_views
 from itplan.dashboard import views as dashboard_views
-from itplan.plans import views
+from itplan.plans import lists, views
+from itplan.progress import files
 from itplan.progress import views as progress_views
 from itplan.reports import views as report_views
 
@@ -21,15 +23,19 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("ngon-ngu/", include("django.conf.urls.i18n")),
     path("ke-hoach/<int:plan_id>/", views.plan_detail, name="plan_detail"),
-    path("ke-hoach/<int:plan_id>/nhap-phu-luc/", views.import_upload, name="import_upload"),
-    path("ke-hoach/<int:plan_id>/xuat-excel/", views.plan_export, name="plan_export"),
-    path("ke-hoach/<int:plan_id>/mau-excel/", views.plan_template, name="plan_template"),
-    path("nhap-phu-luc/<int:import_id>/", views.import_preview, name="import_preview"),
-    path("nhap-phu-luc/<int:import_id>/huy/", views.import_cancel, name="import_cancel"),
+    path(
+        "ke-hoach/<int:plan_id>/nhap-phu-luc/",
+        appendix_views.import_upload,
+        name="import_upload",
+    ),
+    path("ke-hoach/<int:plan_id>/xuat-excel/", appendix_views.plan_export, name="plan_export"),
+    path("ke-hoach/<int:plan_id>/mau-excel/", appendix_views.plan_template, name="plan_template"),
+    path("nhap-phu-luc/<int:import_id>/", appendix_views.import_preview, name="import_preview"),
+    path("nhap-phu-luc/<int:import_id>/huy/", appendix_views.import_cancel, name="import_cancel"),
     path("tong-quan/", dashboard_views.dashboard_view, name="dashboard"),
-    path("du-an/", dashboard_views.project_list, name="project_list"),
-    path("kinh-phi/", dashboard_views.budget_list, name="budget_list"),
-    path("chi-tieu/", dashboard_views.indicator_list, name="indicator_list"),
+    path("du-an/", lists.project_list, name="project_list"),
+    path("kinh-phi/", lists.budget_list, name="budget_list"),
+    path("chi-tieu/", lists.indicator_list, name="indicator_list"),
     path("tien-do/", progress_views.progress_board, name="progress_board"),
     path("chua-bao-cao/", progress_views.missing_reports, name="missing_reports"),
     path("du-an/<int:project_id>/", progress_views.project_detail, name="project_detail"),
@@ -37,13 +43,13 @@ urlpatterns = [
     path("bao-cao/<int:report_id>/", progress_views.report_detail, name="report_detail"),
     path(
         "bao-cao/<int:report_id>/dinh-kem/",
-        progress_views.attachment_add,
+        files.attachment_add,
         name="attachment_add",
     ),
-    path("dinh-kem/<int:attachment_id>/", progress_views.attachment, name="attachment"),
+    path("dinh-kem/<int:attachment_id>/", files.attachment, name="attachment"),
     path(
         "dinh-kem/<int:attachment_id>/xoa/",
-        progress_views.attachment_delete,
+        files.attachment_delete,
         name="attachment_delete",
     ),
     path("chi-tieu/<int:indicator_id>/", progress_views.indicator_detail, name="indicator_detail"),

@@ -1,7 +1,10 @@
-"""Admin pieces for archiving: the "Xoá" of an archivable row (plans, projects, money, reports,
-indicators) archives it through ``projects.archive``, and administrators see what was deleted
-under "Đã xoá" and restore it in one click."""
+"""Admin of the projects app. Archiving: the "Xoá" of an archivable row (plans, projects, money,
+reports, indicators) archives it through ``projects.archive``, and administrators see what was
+deleted under "Đã xoá" and restore it in one click. Progress reports and reporting periods: the
+hand corrections of the workflow's fields (``projects.corrections``). Plans and projects, whose
+screens show their money too, are in ``itplan.admin``."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
@@ -13,8 +16,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from projects import archive
-from projects.models import Deletion
+from projects.corrections import CorrectionAdmin, CorrectionForm
+from projects.models import ONE_PER_PERIOD, Attachment, Deletion, ReportingPeriod, StatusUpdate
+from projects.progress import REPORT_WORKFLOW_FIELDS
 from projects.versioning import STALE_MESSAGE, StaleEdit
+from provinces.admin import ScopedHistoryAdmin, ScopedInline
 
 
 class ArchiveAdminMixin:
@@ -177,3 +183,104 @@ class DeletionAdmin(admin.ModelAdmin):
                 messages.SUCCESS,
             )
         return HttpResponseRedirect(reverse("admin:projects_deletion_changelist"))
+
+
+class AttachmentInline(ScopedInline, admin.TabularInline):
+    """The report's files, downloaded through the portal's access-checked view (MEDIA_ROOT is
+    not served); they are added on the report's portal page."""
+
+    model = Attachment
+    fields = ["download", "size", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=gettext_lazy("tệp"))
+    def download(self, obj):
+        return format_html('<a href="{}">{}</a>', reverse("attachment", args=[obj.pk]), obj.name)
+
+
+class StatusUpdateAdminForm(CorrectionForm):
+    class Meta:
+        model = StatusUpdate
+        fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        project, year = cleaned.get("project"), cleaned.get("year")
+        if project is not None and year and "quarter" in cleaned:
+            others = StatusUpdate.of_period(project.pk, year, cleaned["quarter"])
+            if others.exclude(pk=self.instance.pk).exists():
+                raise forms.ValidationError(ONE_PER_PERIOD, code="unique")
+        return cleaned
+
+
+@admin.register(StatusUpdate)
+class StatusUpdateAdmin(
+    CorrectionAdmin, VersionedAdminMixin, ArchiveAdminMixin, ScopedHistoryAdmin
+):
+    """Progress reports, for correcting one by hand; the portal's "Cập nhật tiến độ" pages are
+    where they are written, sent and reviewed (``projects.progress``). The workflow's fields
+    are read-only except to administrators, and staff change a report here only while it is a
+    draft or returned, as on the portal."""
+
+    form = StatusUpdateAdminForm
+    official_fields = REPORT_WORKFLOW_FIELDS
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "project",
+                    ("year", "quarter"),
+                    ("status", "percent_complete"),
+                    "results",
+                    "difficulties",
+                    "proposals",
+                ]
+            },
+        ),
+        (
+            gettext_lazy("Quy trình duyệt"),
+            {
+                "fields": [
+                    ("author", "state"),
+                    ("submitted_at", "reviewer", "reviewed_at"),
+                    "return_reason",
+                ]
+            },
+        ),
+    ]
+
+    list_display = ["project", "period_label", "state", "status", "percent_complete", "author"]
+    list_filter = [
+        "state",
+        "year",
+        "quarter",
+        ("project__plan__province", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["project", "author"]
+    autocomplete_fields = ["project"]
+    readonly_fields = ["author"]
+    search_fields = ["project__name"]
+    inlines = [AttachmentInline]
+
+    def _can_edit(self, request, obj):
+        if obj is not None and not obj.editable and not request.user.is_superuser:
+            return False
+        return super()._can_edit(request, obj)
+
+    @admin.display(description=gettext_lazy("kỳ báo cáo"))
+    def period_label(self, obj):
+        return obj.period_label
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(admin.ModelAdmin):
+    """Deadlines of the reporting periods, the same for every province; administrators set
+    them (a period without one is due 15 days after it ends)."""
+
+    list_display = ["year", "quarter", "deadline"]
+    # A plain ModelAdmin: only users holding the model permissions (administrators) see it.

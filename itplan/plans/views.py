@@ -1,35 +1,22 @@
-"""Portal pages outside the admin: the plan page, the appendix import (upload → preview →
-confirm), and the Excel downloads. Access goes through ``provinces.access``: a plan of another
-province answers 404, reading needs a role, importing needs the staff role."""
+"""The plan pages: where a user lands and the plan page (its projects by group, its money, its
+indicators and the reconciliation of its stated totals). Access goes through
+``provinces.access``: a plan of another province answers 404, reading needs a role. The appendix
+import and the Excel downloads of a plan are in ``itplan.appendix.views``."""
 
 from collections import defaultdict
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from budgets import rollup
-from budgets.models import CapitalType, Source, Stage
 from budgets.money import in_unit, with_unit
 from budgets.reconciliation import reconcile
-from itplan.appendix import NotImportable, uploads
-from itplan.appendix.export import plan_workbook, template_workbook
 from itplan.models import AppendixImport
-from itplan.progress.forms import ConfirmForm, UploadForm
 from projects.models import Plan, Project
-from provinces import spreadsheet
 from provinces.access import can_change, can_edit, has_role, require_role, scope
-from provinces.models import Agency
-from provinces.text import fold
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
@@ -43,7 +30,9 @@ def home(request):
     return redirect("admin:index")
 
 
-def _plan(request, plan_id: int, *, edit: bool = False) -> Plan:
+def plan_or_404(request, plan_id: int, *, edit: bool = False) -> Plan:
+    """The plan if the user may read it (may change it, with ``edit``); 404 outside the
+    user's provinces."""
     require_role(request.user)
     plan = get_object_or_404(scope(Plan.objects.all(), request.user), pk=plan_id)
     if edit and not can_change(request.user, plan):
@@ -53,7 +42,7 @@ def _plan(request, plan_id: int, *, edit: bool = False) -> Plan:
 
 @login_required
 def plan_detail(request, plan_id: int):
-    plan = _plan(request, plan_id)
+    plan = plan_or_404(request, plan_id)
     projects = (
         Project.objects.filter(plan=plan)
         .select_related("group", "lead_agency")
@@ -90,165 +79,3 @@ def plan_detail(request, plan_id: int):
             "money": money,
         },
     )
-
-
-@login_required
-def import_upload(request, plan_id: int):
-    plan = _plan(request, plan_id, edit=True)
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        record = AppendixImport(
-            plan=plan,
-            user=request.user,
-            file=upload,
-            file_name=upload.name[:255],
-            unit=form.cleaned_data["unit"],
-            default_source=form.cleaned_data["default_source"],
-            default_capital_type=form.cleaned_data["default_capital_type"],
-        )
-        content = upload.read()
-        upload.seek(0)
-        uploads.read(record, content)  # the one reading of the file; saves the record
-        url = reverse("import_preview", args=[record.pk])
-        if request.headers.get("x-requested-with") == "XMLHttpRequest":
-            # the upload page's script navigates itself
-            return JsonResponse({"location": url})
-        return redirect(url)
-    return render(request, "itplan/import_upload.html", {"plan": plan, "form": form})
-
-
-def _record(request, import_id: int) -> AppendixImport:
-    if not can_edit(request.user):
-        raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới được nhập dữ liệu."))
-    return get_object_or_404(
-        scope(AppendixImport.objects.select_related("plan__province"), request.user),
-        pk=import_id,
-        status=AppendixImport.Status.PREVIEW,
-    )
-
-
-@login_required
-def import_preview(request, import_id: int):
-    """The stored preview of the upload (GET: any sheet, ``?sheet=``; nothing is written nor
-    read again); POST confirms the preview the page showed, identified by its token."""
-    record = _record(request, import_id)
-    data = request.POST if request.method == "POST" else request.GET
-    shown = uploads.show(record, data.get("sheet"))
-    form = ConfirmForm(
-        request.POST or None,
-        unknown_agencies=shown.preview.unknown_agencies,
-        agencies=Agency.objects.filter(province=record.plan.province),
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = uploads.confirm(
-                record,
-                request.POST,
-                user=request.user,
-                on_existing=form.cleaned_data["on_existing"],
-                agency_choices=form.agency_choices(),
-            )
-        except NotImportable as problem:
-            messages.error(request, str(problem))
-            record.refresh_from_db()
-            shown = uploads.show(record, shown.preview.sheet)
-        else:
-            messages.success(
-                request,
-                _(
-                    "Đã nhập “%(file)s”: %(created)s dự án mới, %(updated)s dự án cập nhật, "
-                    "%(skipped)s dự án bỏ qua, %(lines)s dòng kinh phí, %(totals)s số tổng."
-                )
-                % {
-                    "file": record.file_name,
-                    "created": result.projects_created,
-                    "updated": result.projects_updated,
-                    "skipped": result.projects_skipped,
-                    "lines": result.budget_lines,
-                    "totals": result.stated_totals,
-                },
-            )
-            return redirect("plan_detail", plan_id=record.plan_id)
-    preview = shown.preview
-    return render(
-        request,
-        "itplan/import_preview.html",
-        {
-            "plan": record.plan,
-            "record": record,
-            "preview": preview,
-            "shown": shown,
-            "form": form,
-            "unit": preview.unit or "trieu",
-            "projects": [_project_row(p) for p in preview.projects],
-            "totals": [_stated_row(s) for s in preview.stated],
-            "replaces": [
-                {"t": total, "amount": with_unit(total.amount)} for total in shown.replaces
-            ],
-            "computed": {
-                k: with_unit(v) for k, v in preview.computed_totals().items() if isinstance(v, int)
-            },
-        },
-    )
-
-
-def _project_row(project) -> dict:
-    return {
-        "p": project,
-        "lines": [
-            {
-                "line": line,
-                "what": " · ".join(
-                    str(part)
-                    for part in (
-                        line.year or _("cả giai đoạn"),
-                        Source(line.source).label,
-                        line.sub_source,
-                        CapitalType(line.capital_type).label,
-                        Stage(line.stage).label,
-                    )
-                    if part
-                ),
-                "amount": with_unit(line.amount),
-            }
-            for line in project.lines
-        ],
-        "estimate": with_unit(project.estimate),
-    }
-
-
-def _stated_row(stated) -> dict:
-    return {
-        "s": stated,
-        "stated": in_unit(stated.amount),
-        "computed": in_unit(stated.computed),
-        "difference": in_unit(stated.difference),
-    }
-
-
-@login_required
-@require_POST
-def import_cancel(request, import_id: int):
-    record = _record(request, import_id)
-    uploads.cancel(record, user=request.user)
-    messages.info(request, _("Đã hủy lần nhập; dữ liệu không thay đổi."))
-    return redirect("plan_detail", plan_id=record.plan_id)
-
-
-def _xlsx(book, name: str) -> HttpResponse:
-    response = HttpResponse(spreadsheet.save(book), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
-
-
-@login_required
-def plan_export(request, plan_id: int):
-    plan = _plan(request, plan_id)
-    return _xlsx(plan_workbook(plan), f"phu-luc-{slugify(fold(plan.document_number))}")
-
-
-@login_required
-def plan_template(request, plan_id: int):
-    plan = _plan(request, plan_id)
-    return _xlsx(template_workbook(plan), f"mau-phu-luc-{slugify(fold(plan.document_number))}")

@@ -74,16 +74,35 @@ def _stages(row: dict) -> list[Decimal]:
 
 
 def xlsx(report: Report, data: dict) -> bytes:
-    """The workbook of the report's tables, as bytes."""
+    """The workbook of the report's tables, as bytes: status, money by year and by source, then
+    the provinces side by side (a national report) or the projects and indicators, then the
+    differences of the stated totals when there are any."""
     book = Workbook()
     book.remove(book.active)
-    stages = [str(label) for label in Stage.labels]
     period = data["period"]["label"]
-    money = data["money"]
-    header = f"{place_and_date(report.place, report.issue_date)} · {period}"
+    _status_sheet(book, report, data["figures"], period)
+    _money_sheets(book, report, data["money"], period)
+    if "provinces" in data:
+        _provinces_sheet(book, report, data["provinces"], period)
+    else:
+        _projects_sheet(book, report, data["projects"], period)
+        _indicators_sheet(book, report, data["indicators"], period)
+    if data.get("reconciliation"):
+        _reconciliation_sheet(book, report, data["reconciliation"])
+    return spreadsheet.save(book)
 
+
+def _stage_labels() -> list[str]:
+    return [str(label) for label in Stage.labels]
+
+
+def _unit() -> str:
+    return _("Đơn vị: triệu đồng")
+
+
+def _status_sheet(book, report: Report, figures: dict, period: str) -> None:
+    header = f"{place_and_date(report.place, report.issue_date)} · {period}"
     sheet = _sheet(book, _("Tình trạng"), report, header)
-    figures = data["figures"]
     _table(
         sheet,
         [_("Tình trạng"), _("Số dự án, nhiệm vụ"), _("Tỷ lệ (%)")],
@@ -92,7 +111,11 @@ def xlsx(report: Report, data: dict) -> bytes:
         total=[_("Cộng"), figures["projects"], 100 if figures["projects"] else None],
     )
 
-    unit = _("Đơn vị: triệu đồng")
+
+def _money_sheets(book, report: Report, money: dict, period: str) -> None:
+    """Money by year and by source, each with its total and the totals in words below."""
+    stages = _stage_labels()
+    unit = _unit()
     for title, key, first in (
         (_("Kinh phí theo năm"), "by_year", _("Năm")),
         (_("Kinh phí theo nguồn"), "by_source", _("Nguồn vốn · loại vốn")),
@@ -110,107 +133,111 @@ def xlsx(report: Report, data: dict) -> bytes:
             cell = sheet.cell(row=words + n, column=1, value=f"{label}: {money['words'][stage]}")
             cell.font = Font(name=FONT, italic=True, size=11)
 
-    if "provinces" in data:
-        sheet = _sheet(book, _("Theo tỉnh"), report, f"{period} · {unit}", landscape=True)
-        _table(
-            sheet,
-            [_("Tỉnh, thành phố"), _("Kế hoạch"), _("Dự án"), _("Hoàn thành"), *stages],
+
+def _provinces_sheet(book, report: Report, provinces: list, period: str) -> None:
+    sheet = _sheet(book, _("Theo tỉnh"), report, f"{period} · {_unit()}", landscape=True)
+    _table(
+        sheet,
+        [_("Tỉnh, thành phố"), _("Kế hoạch"), _("Dự án"), _("Hoàn thành"), *_stage_labels()],
+        [
+            [row["name"], row["plans"], row["projects"], row["completed"], *_stages(row)]
+            for row in provinces
+        ],
+        [24, 10, 10, 12, 16, 16, 16],
+    )
+
+
+def _projects_sheet(book, report: Report, projects: list, period: str) -> None:
+    sheet = _sheet(book, _("Dự án"), report, period, landscape=True)
+    _table(
+        sheet,
+        [
+            _("STT"),
+            _("Dự án, nhiệm vụ"),
+            _("Kế hoạch"),
+            _("Đơn vị chủ trì"),
+            _("Tình trạng"),
+            _("% hoàn thành"),
+            _("Kết quả (báo cáo đã duyệt gần nhất trong kỳ)"),
+            _("Kỳ báo cáo"),
+        ],
+        [
             [
-                [row["name"], row["plans"], row["projects"], row["completed"], *_stages(row)]
-                for row in data["provinces"]
-            ],
-            [24, 10, 10, 12, 16, 16, 16],
-        )
-    else:
-        sheet = _sheet(book, _("Dự án"), report, period, landscape=True)
-        _table(
-            sheet,
-            [
-                _("STT"),
-                _("Dự án, nhiệm vụ"),
-                _("Kế hoạch"),
-                _("Đơn vị chủ trì"),
-                _("Tình trạng"),
-                _("% hoàn thành"),
-                _("Kết quả (báo cáo đã duyệt gần nhất trong kỳ)"),
-                _("Kỳ báo cáo"),
-            ],
-            [
-                [
-                    row["ref"],
-                    row["name"],
-                    row["plan"],
-                    row["agency"],
-                    row["status"],
-                    row["percent"],
-                    row["results"],
-                    row["report_period"],
-                ]
-                for row in data["projects"]
-            ],
-            [6, 48, 16, 28, 18, 12, 48, 14],
-        )
-        sheet = _sheet(book, _("Chỉ tiêu"), report, period, landscape=True)
-        _table(
-            sheet,
-            [
-                _("STT"),
-                _("Chỉ tiêu"),
-                _("Cơ sở"),
-                _("Năm cơ sở"),
-                _("Mục tiêu"),
-                _("Năm mục tiêu"),
-                _("Thực hiện"),
-                _("Ngày số liệu"),
-                _("Mức đạt (%)"),
-                _("Đánh giá"),
-            ],
-            [
-                [
-                    row["ref"],
-                    row["name"],
-                    row["baseline"],
-                    row["baseline_year"],
-                    row["target"],
-                    row["target_year"],
-                    row["actual"],
-                    dmy(row["actual_date"]),
-                    row["percent"],
-                    row["achievement"],
-                ]
-                for row in data["indicators"]
-            ],
-            [6, 48, 12, 10, 12, 10, 12, 12, 10, 18],
-        )
-    if data.get("reconciliation"):
-        sheet = _sheet(book, _("Chênh lệch"), report, unit, landscape=True)
-        _table(
-            sheet,
-            [
-                _("Kế hoạch"),
-                _("Số tổng"),
-                _("Phạm vi"),
-                _("Văn bản ghi"),
-                _("Tính lại"),
-                _("Chênh lệch"),
-            ],
-            [
-                [
-                    plan["number"],
-                    row["label"],
-                    row["scope"],
-                    trieu(row["stated"]),
-                    trieu(row["computed"]),
-                    trieu(row["difference"]),
-                ]
-                for plan in data["reconciliation"]
-                for row in plan["rows"]
+                row["ref"],
+                row["name"],
+                row["plan"],
+                row["agency"],
+                row["status"],
+                row["percent"],
+                row["results"],
+                row["report_period"],
             ]
-            + [
-                [plan["number"], line, "", "", "", ""]
-                for plan in data["reconciliation"]
-                for line in plan["anomalies"]
-            ],
-            [16, 40, 40, 14, 14, 14],
-        )
-    return spreadsheet.save(book)
+            for row in projects
+        ],
+        [6, 48, 16, 28, 18, 12, 48, 14],
+    )
+
+
+def _indicators_sheet(book, report: Report, indicators: list, period: str) -> None:
+    sheet = _sheet(book, _("Chỉ tiêu"), report, period, landscape=True)
+    _table(
+        sheet,
+        [
+            _("STT"),
+            _("Chỉ tiêu"),
+            _("Cơ sở"),
+            _("Năm cơ sở"),
+            _("Mục tiêu"),
+            _("Năm mục tiêu"),
+            _("Thực hiện"),
+            _("Ngày số liệu"),
+            _("Mức đạt (%)"),
+            _("Đánh giá"),
+        ],
+        [
+            [
+                row["ref"],
+                row["name"],
+                row["baseline"],
+                row["baseline_year"],
+                row["target"],
+                row["target_year"],
+                row["actual"],
+                dmy(row["actual_date"]),
+                row["percent"],
+                row["achievement"],
+            ]
+            for row in indicators
+        ],
+        [6, 48, 12, 10, 12, 10, 12, 12, 10, 18],
+    )
+
+
+def _reconciliation_sheet(book, report: Report, plans: list) -> None:
+    """Each plan's stated totals that differ from its lines, then its anomalies."""
+    sheet = _sheet(book, _("Chênh lệch"), report, _unit(), landscape=True)
+    _table(
+        sheet,
+        [
+            _("Kế hoạch"),
+            _("Số tổng"),
+            _("Phạm vi"),
+            _("Văn bản ghi"),
+            _("Tính lại"),
+            _("Chênh lệch"),
+        ],
+        [
+            [
+                plan["number"],
+                row["label"],
+                row["scope"],
+                trieu(row["stated"]),
+                trieu(row["computed"]),
+                trieu(row["difference"]),
+            ]
+            for plan in plans
+            for row in plan["rows"]
+        ]
+        + [[plan["number"], line, "", "", "", ""] for plan in plans for line in plan["anomalies"]],
+        [16, 40, 40, 14, 14, 14],
+    )
