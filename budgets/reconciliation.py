@@ -292,17 +292,24 @@ def _plan_rows(plan_ids: list[int]) -> dict[int, Rows]:
     return rows
 
 
-def reconcile_many(plans: Iterable[Plan]) -> list[PlanReconciliation]:
+def reconcile_many(
+    plans: Iterable[Plan], *, projects: Iterable[Project] | None = None
+) -> list[PlanReconciliation]:
     """``reconcile`` for each of ``plans``, in the same order, in three queries whatever their
-    number and their stated totals'."""
+    number and their stated totals'. A caller that has loaded every project of the plans with
+    their group and ``need=need_total()`` passes them and spares one."""
     plans = list(plans)
     ids = [plan.pk for plan in plans]
-    projects: dict[int, list[Project]] = defaultdict(list)
-    for project in (
-        Project.objects.filter(plan__in=ids).select_related("group").annotate(need=need_total())
-    ):
-        projects[project.plan_id].append(project)
-    return _reconcile(plans, projects)
+    if projects is None:
+        projects = (
+            Project.objects.filter(plan__in=ids)
+            .select_related("group")
+            .annotate(need=need_total())
+        )
+    by_plan: dict[int, list[Project]] = defaultdict(list)
+    for project in projects:
+        by_plan[project.plan_id].append(project)
+    return _reconcile(plans, by_plan)
 
 
 def reconcile(plan: Plan, *, projects: Iterable[Project] | None = None) -> PlanReconciliation:

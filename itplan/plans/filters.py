@@ -70,6 +70,38 @@ def _provinces(request):
     return scope(Province.objects.all(), request.user).order_by("name")
 
 
+class _RememberedChoiceField(django_filters.fields.ModelChoiceField):
+    def __init__(self, *args, remembered: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.remembered = {} if remembered is None else remembered
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        key = (self.queryset.model, str(self.queryset.query), str(value))
+        if key not in self.remembered:
+            self.remembered[key] = super().to_python(value)
+        return self.remembered[key]
+
+
+class RememberedChoiceFilter(django_filters.ModelChoiceFilter):
+    """A province, plan or agency chosen in the URL, looked up once per request: a page's
+    filter sets (its projects, budget lines, money and indicators) each validate the same
+    parameter, and share the row instead of reading it again. The key holds the choices'
+    SQL, so a narrower scope is a lookup of its own."""
+
+    field_class = _RememberedChoiceField
+
+    @property
+    def field(self):
+        request = self.get_request()
+        if request is not None:
+            if not hasattr(request, "chosen_rows"):
+                request.chosen_rows = {}
+            self.extra["remembered"] = request.chosen_rows
+        return super().field
+
+
 class PlanScopeFilterSet(django_filters.FilterSet):
     """Province, plan and text: the filters every list shares. ``project_path`` is how the
     model reaches the project's fields ("project__" for budget lines; empty for projects, and
@@ -77,10 +109,10 @@ class PlanScopeFilterSet(django_filters.FilterSet):
 
     project_path = ""
 
-    tinh = django_filters.ModelChoiceFilter(
+    tinh = RememberedChoiceFilter(
         label=_("Tỉnh"), queryset=_provinces, method="filter_province"
     )
-    ke_hoach = django_filters.ModelChoiceFilter(
+    ke_hoach = RememberedChoiceFilter(
         label=_("Kế hoạch"), queryset=_plans, method="filter_project"
     )
     q = django_filters.CharFilter(
@@ -120,7 +152,7 @@ class PlanScopeFilterSet(django_filters.FilterSet):
 class PortalFilterSet(PlanScopeFilterSet):
     """The project-level filters."""
 
-    don_vi = django_filters.ModelChoiceFilter(
+    don_vi = RememberedChoiceFilter(
         label=_("Đơn vị chủ trì"), queryset=_agencies, method="filter_project"
     )
     tinh_trang = django_filters.ChoiceFilter(

@@ -9,13 +9,13 @@ HTML, the PDF and the Excel file are all drawn from the same dictionary. Money i
 import datetime
 from types import SimpleNamespace
 
-from django.db.models import F, Max, Min, Q
+from django.db.models import F, Max, Min, OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
 from budgets.models import BudgetLine, MoneySummary, Stage
 from budgets.money import in_words
 from budgets.reconciliation import PlanReconciliation, reconcile_many
-from budgets.rollup import Money, roll_up
+from budgets.rollup import Money, need_subquery, roll_up
 from indicators.achievement import (
     LABELS,
     as_of,
@@ -26,7 +26,7 @@ from indicators.models import Indicator, format_value
 from itplan.dashboard import figures as dashboard
 from itplan.plans import filters
 from itplan.plans.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
-from itplan.reports.period import Period
+from itplan.reports.period import Period, plan_years_of
 from projects.models import Plan, Project, StatusUpdate, period_label
 from provinces.access import membership, scope, sees_all
 
@@ -63,14 +63,19 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
     if province is None and not sees_all(user):  # staff and leaders report on their province
         member = membership(user)
         province = member.province if member and member.province_id else None
-    plans = scope(Plan.objects.all(), user)
+    plans = scope(Plan.objects.select_related("province"), user).order_by("issue_date")
     if plan is not None:
         plans = plans.filter(pk=plan.pk)
     elif province is not None:
         plans = plans.filter(Q(province=province) | Q(province__successor=province))
-    years = plans.aggregate(start=Min("start_year"), end=Max("end_year"))
-    plan_years = (years["start"], years["end"]) if years["start"] else None
     national = province is None
+    if national:  # thousands of plans: the first ten, their number and years by aggregates
+        listed, plan_count = list(plans[:10]), plans.count()
+        years = plans.aggregate(start=Min("start_year"), end=Max("end_year"))
+    else:  # a province's plans, or one: read once
+        listed = list(plans)
+        plan_count, years = len(listed), plan_years_of(listed)
+    plan_years = (years["start"], years["end"]) if years["start"] else None
     end = period.end(today)
     # Progress reports are by quarter: a quarter's report says who has not sent theirs
     owing = (period.year, period.quarter) if period.quarter else None
@@ -88,8 +93,8 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
             "province": province.name if province else "",
             "province_id": province.pk if province else None,
             "plan": _plan(plan) if plan else None,
-            "plans": [_plan(p) for p in plans.order_by("issue_date")[:10]],
-            "plan_count": plans.count(),
+            "plans": [_plan(p) for p in listed[:10]],
+            "plan_count": plan_count,
             "filter": _describe(projects.form, params),
         },
         "period": {
@@ -125,14 +130,28 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
         # Tens of thousands of projects: their difficulties are the provinces' reports' to tell
         data["difficulties"] = data["proposals"] = ""
     else:
-        latest = _latest_reports(projects.qs, period)
+        rows = list(
+            projects.qs.select_related("plan", "group", "lead_agency")
+            .annotate(need=need_subquery(), **_latest_report(period))
+            .order_by("plan__issue_date", "plan", "group__order", "order", "id")
+        )
+        latest = {
+            row.pk: {
+                "project__name": row.name,
+                **{name: getattr(row, f"report_{name}") for name in REPORT_FIELDS},
+            }
+            for row in rows
+            if row.report_year is not None
+        }
         data["difficulties"] = _gathered(latest, "difficulties")
         data["proposals"] = _gathered(latest, "proposals")
-        data["projects"] = _projects(projects.qs, latest)
+        data["projects"] = _projects(rows, latest)
         data["indicators"] = _indicators(indicators, end)
+        # Unfiltered, the report's projects are its plans' whole: reconciliation reuses them
+        whole = rows if set(params) <= {"tinh", "ke_hoach"} else None
         data["reconciliation"] = [
             check
-            for check in map(_reconciliation, reconcile_many(plans.order_by("issue_date")))
+            for check in map(_reconciliation, reconcile_many(listed, projects=whole))
             if check
         ]
     return data
@@ -206,31 +225,17 @@ def _money(money: Money) -> dict:
     }
 
 
-def _latest_reports(projects, period: Period) -> dict[int, dict]:
-    """Each project's newest approved progress report of the period (a year's own report
-    counts after its quarters), by project id."""
-    reports = (
-        StatusUpdate.objects.filter(
-            period.reports(), state=StatusUpdate.State.APPROVED, project__in=projects.values("pk")
-        )
-        .order_by(  # the order of the projects' table
-            "project__plan__issue_date",
-            "project__plan",
-            "project__group__order",
-            "project__order",
-            "project",
-            "-year",
-            F("quarter").desc(nulls_first=True),
-            "-reviewed_at",
-        )
-        .values(
-            "project", "project__name", "year", "quarter", "results", "difficulties", "proposals"
-        )
-    )
-    latest = {}
-    for report in reports:
-        latest.setdefault(report["project"], report)
-    return latest
+REPORT_FIELDS = ("year", "quarter", "results", "difficulties", "proposals")
+
+
+def _latest_report(period: Period) -> dict:
+    """Annotations ``report_year``, ``report_quarter``, ``report_results``… of a project's
+    newest approved progress report of the period (a year's own report counts after its
+    quarters): read with the projects, one query for the report's table and its texts."""
+    newest = StatusUpdate.objects.filter(
+        period.reports(), state=StatusUpdate.State.APPROVED, project=OuterRef("pk")
+    ).order_by("-year", F("quarter").desc(nulls_first=True), "-reviewed_at", "-pk")
+    return {f"report_{name}": Subquery(newest.values(name)[:1]) for name in REPORT_FIELDS}
 
 
 def _gathered(latest: dict[int, dict], field: str) -> str:
@@ -247,9 +252,7 @@ def _gathered(latest: dict[int, dict], field: str) -> str:
 
 def _projects(projects, latest: dict[int, dict]) -> list[dict]:
     rows = []
-    for project in projects.select_related("plan", "group", "lead_agency").order_by(
-        "plan__issue_date", "plan", "group__order", "order", "id"
-    ):
+    for project in projects:
         report = latest.get(project.pk)
         rows.append(
             {

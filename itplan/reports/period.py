@@ -111,3 +111,15 @@ class Period:
         """The money of the period: budget lines are by year, so a quarter or six months shows
         its year's money; the whole plan period includes the lines without a year."""
         return Q() if self.year is None else Q(year=self.year)
+
+
+def plan_years_of(plans) -> dict:
+    """The first and last year of ``plans`` (already loaded): ``{"start": 2011, "end": 2015}``,
+    both None without a plan; what a ``Min``/``Max`` aggregate over them gives."""
+    plans = list(plans)
+    if not plans:
+        return {"start": None, "end": None}
+    return {
+        "start": min(plan.start_year for plan in plans),
+        "end": max(plan.end_year for plan in plans),
+    }

@@ -11,7 +11,6 @@ included: a report belongs to the department that sends it.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Max, Min
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -31,6 +30,7 @@ from itplan.reports import (
 )
 from itplan.reports.document import FILES, as_file
 from itplan.reports.forms import IssueForm, ReportForm, period_choices
+from itplan.reports.period import plan_years_of
 from itplan.reports.render import context
 from projects.models import Plan
 from provinces.access import can_change, can_edit, province_ids, require_role, scope, sees_all
@@ -44,8 +44,12 @@ def _reports(user):
 
 
 def _choices(user) -> dict:
-    plans = scope(Plan.objects.all(), user).order_by("province__name", "-issue_date")
-    years = plans.aggregate(start=Min("start_year"), end=Max("end_year"))
+    plans = list(
+        scope(Plan.objects.select_related("province"), user).order_by(
+            "province__name", "-issue_date"
+        )
+    )
+    years = plan_years_of(plans)  # the plans are listed in the form anyway
     today = timezone.localdate()
     start, end = years["start"] or today.year, max(years["end"] or today.year, today.year)
     return {
