@@ -348,8 +348,8 @@ def _equivalents() -> set[tuple[str, str, str]]:
     rows = set()
     for line in EQUIVALENT.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            parts = [p.strip() for p in line.split(" | ")]
-            rows.add(tuple(parts[:3]))
+            module, text, change = line.split(" | ", 2)
+            rows.add((module.strip(), text.strip(), change.split("  #")[0].strip()))
     return rows
 
 
