@@ -444,8 +444,8 @@ def main(argv=None) -> int:
             )
             print(f" {result['score']:.1f} %")
             report.append(result)
-    text = _report(report, args.threshold)
-    Path(args.report).write_text(text, encoding="utf-8")
+            text = _report(report, args.threshold)
+            Path(args.report).write_text(text, encoding="utf-8")  # each module as it ends
     print(text)
     return 1 if any(r["score"] < args.threshold for r in report) else 0
 
