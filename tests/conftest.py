@@ -2,11 +2,34 @@ import os
 from pathlib import Path
 
 import pytest
+import time_machine
 
 from itplan.dataset.seed import FIXTURES, load_demo_users, load_plan, load_provinces
 from projects.models import Plan
 from tests.browser import CHROMIUM, LAUNCH_ARGS
 from tests.factories import PlanFactory, ProjectFactory, ProvinceFactory, make_user
+
+# The moment every test runs at: a working morning of the fourth quarter of 2026, when the suite
+# was written (its tests take the third quarter as past, its deadline of 15/10/2026 as gone). The
+# current period, the report deadlines, "Khôi phục được đến", session ages, purge ages and the
+# indicators' elapsed share all follow the clock, so a test must not follow the real one.
+NOW = "2026-11-25 09:00 +0700"
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(request):
+    """Every test runs at ``NOW`` with the clock stopped, so it passes the same on any day; a
+    test moves it with ``fixed_clock.shift(...)`` or its own ``time_machine.travel``.
+
+    Not for the tests that drive Chromium against the live server (``live_server``), nor those
+    marked ``real_clock``: the browser keeps the real time, and would drop a session cookie whose
+    expiry the server computed from a stopped clock months in the past; those tests read no date.
+    """
+    if "live_server" in request.fixturenames or request.node.get_closest_marker("real_clock"):
+        yield None
+        return
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
 
 
 @pytest.fixture(autouse=True)
