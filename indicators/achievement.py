@@ -9,12 +9,14 @@ target is on track whatever the date.
 """
 
 import datetime
+import weakref
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import (
     Case,
     CharField,
+    ExpressionWrapper,
     F,
     FloatField,
     OuterRef,
@@ -105,6 +107,38 @@ def sql_number(prefix: str = "", ref=F):
         default=value,
         output_field=FloatField(),
     )
+
+
+class _PerCompiler(weakref.WeakKeyDictionary):
+    """SQL by compiler, shared by an expression's copies; a pickled copy starts empty."""
+
+    def __reduce__(self):
+        return (_PerCompiler, ())
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+class CompiledOnce(ExpressionWrapper):
+    """An annotation that other annotations name several times (the status names ``progress``
+    three times): Django writes a referenced annotation out in full at each mention, and
+    compiling ``as_of``'s subquery again each time is most of the query's Python time.
+    Compiled once per query (per compiler): the same SQL and parameters at each mention."""
+
+    def __init__(self, expression, output_field):
+        super().__init__(expression, output_field=output_field)
+        self._compiled = _PerCompiler()  # the copies Django makes at each mention share it
+
+    def relabeled_clone(self, change_map):
+        clone = super().relabeled_clone(change_map)
+        if change_map:  # other table aliases: other SQL
+            clone._compiled = _PerCompiler()
+        return clone
+
+    def as_sql(self, compiler, connection):
+        if compiler not in self._compiled:
+            self._compiled[compiler] = compiler.compile(self.expression)
+        return self._compiled[compiler]
 
 
 def _jan1(year):
@@ -205,9 +239,12 @@ def as_of(indicators: QuerySet, date: datetime.date) -> QuerySet:
             When(stored, then=F("latest_number")),
             default=Subquery(latest.annotate(number=sql_number()).values("number")[:1]),
         ),
-        progress=Case(
-            When(stored, then=F("stored_progress")),
-            default=Subquery(latest.values("share")[:1]),
+        progress=CompiledOnce(
+            Case(
+                When(stored, then=F("stored_progress")),
+                default=Subquery(latest.values("share")[:1]),
+            ),
+            output_field=FloatField(),
         ),
     )
     return indicators.annotate(achievement=_status(F("progress"), F("elapsed")))

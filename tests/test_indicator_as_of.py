@@ -301,3 +301,20 @@ def test_a_target_year_before_the_baseline_year_counts_one_day_in_python(today, 
 @pytest.mark.parametrize(("today", "elapsed"), INVERTED)
 def test_a_target_year_before_the_baseline_year_counts_one_day_in_sql(today, elapsed):
     assert sql(0, 100, 50, today, start=2025, end=2024).elapsed == elapsed
+
+
+@pytest.mark.django_db
+def test_filtering_by_achievement_inside_another_query_keeps_each_indicators_status():
+    """``as_of`` compiles its progress once per query (``CompiledOnce``); used as a subquery
+    (the lists' "Đánh giá" filter, a count by status) under other table aliases, it must still
+    read each indicator's own figures: one indicator on track, one off track at mid-2012."""
+    on_track = sql(0, 100, 60, HALF)
+    off_track = sql(0, 100, 10, HALF)
+    for status, expected in ((ON_TRACK, on_track), (OFF_TRACK, off_track)):
+        inner = as_of(Indicator.objects.all(), HALF).filter(achievement=status).values("pk")
+        outer = Indicator.objects.filter(pk__in=inner).exclude(pk=0)
+        assert list(outer.values_list("name", "pk")) == [(expected.name, expected.pk)]
+        both = as_of(Indicator.objects.filter(pk__in=inner), HALF)
+        assert [(i.pk, i.achievement, round(i.progress, 2)) for i in both] == [
+            (expected.pk, status, 0.6 if status == ON_TRACK else 0.1)
+        ]
