@@ -199,7 +199,7 @@ def _with_time(indicators: QuerySet, date: datetime.date) -> QuerySet:
     elapsed = Least(
         Greatest(Cast(date.toordinal() - start, FloatField()) / span, Value(0.0)), Value(1.0)
     )
-    return indicators.annotate(elapsed=elapsed)
+    return indicators.annotate(elapsed=CompiledOnce(elapsed, output_field=FloatField()))
 
 
 def _latest(date: datetime.date):
