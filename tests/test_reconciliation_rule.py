@@ -13,6 +13,8 @@ from budgets.reconciliation import (
     Rows,
     Scope,
     figure,
+    grouped_estimates,
+    grouped_lines,
     reconcile,
     reconcile_many,
     totals,
@@ -367,3 +369,22 @@ def test_the_note_on_lines_without_capital_type_counts_them_and_their_total(db):
         "2 dòng kinh phí (tổng 350 triệu đồng) không ghi loại vốn nên không được tính vào các "
         "tổng theo vốn đầu tư phát triển hay sự nghiệp."
     ) in reconcile(plan).notes
+
+
+def test_grouping_lines_sums_their_amounts_and_counts_them():
+    grouped = grouped_lines([line(100), line(50), line(7, year=2022), line(3, source="central")])
+    assert [(g.year, g.source, g.amount, g.lines) for g in grouped] == [
+        (None, "local", 150 * TRIEU, 2),
+        (2022, "local", 7 * TRIEU, 1),
+        (None, "central", 3 * TRIEU, 1),
+    ]
+
+
+def test_grouping_estimates_counts_a_project_without_estimate_as_nothing():
+    grouped = grouped_estimates(
+        [("Phụ lục 1", 1, 900 * TRIEU), ("Phụ lục 1", 1, None), ("Phụ lục 1", 2, 80 * TRIEU)]
+    )
+    assert grouped == [
+        EstimateSum("Phụ lục 1", 1, 900 * TRIEU),
+        EstimateSum("Phụ lục 1", 2, 80 * TRIEU),
+    ]
