@@ -2,6 +2,7 @@
 The plan page, the reports and the import preview all call it; these tests pin its edge cases
 with the documents' kind of figures, and show the preview and the stored plan agree."""
 
+import dataclasses
 import io
 
 import pytest
@@ -12,6 +13,7 @@ from budgets.reconciliation import (
     LineSum,
     Rows,
     Scope,
+    computed_totals,
     figure,
     grouped_estimates,
     grouped_lines,
@@ -19,8 +21,10 @@ from budgets.reconciliation import (
     reconcile_many,
     totals,
 )
+from budgets.rollup import need_total
 from itplan.appendix import apply, preview_file
 from itplan.appendix.export import plan_workbook
+from projects.models import Project
 from tests.factories import (
     BudgetLineFactory,
     GroupFactory,
@@ -388,3 +392,35 @@ def test_grouping_estimates_counts_a_project_without_estimate_as_nothing():
         EstimateSum("Phụ lục 1", 1, 900 * TRIEU),
         EstimateSum("Phụ lục 1", 2, 80 * TRIEU),
     ]
+
+
+def test_summed_rows_and_scopes_are_values_that_cannot_change():
+    row, estimate, scope = line(5), EstimateSum("Phụ lục 1", 1, 5), Scope(year=2022)
+    assert len({row, line(5)}) == 1 and len({estimate, EstimateSum("Phụ lục 1", 1, 5)}) == 1
+    assert {scope: 1}[Scope(year=2022)] == 1
+    for value in (row, estimate, scope):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            value.appendix = "Phụ lục 9"
+
+
+def test_a_page_that_loaded_the_projects_gets_the_same_reconciliation(plan):
+    projects = Project.objects.filter(plan=plan).select_related("group").annotate(need=need_total())
+    result = reconcile(plan, projects=projects)
+    assert [(c.stated_total.label, c.computed) for c in result.checks] == [
+        ("Tổng cộng", 800 * TRIEU),
+        ("Năm 2022", 300 * TRIEU),
+        ("Vốn ĐTPT", 500 * TRIEU),
+        ("Tổng mức", 900 * TRIEU),
+    ]
+    assert result.projects == 1
+    assert any("dự kiến kinh phí 900 triệu đồng" in note for note in result.notes)
+
+
+def test_the_plans_computed_totals_in_dong(plan):
+    assert computed_totals(plan) == {
+        "total": 800 * TRIEU,
+        "by_source": {"local": 800 * TRIEU},
+        "by_capital_type": {"investment": 500 * TRIEU, "unspecified": 300 * TRIEU},
+        "by_year": {"2021": 500 * TRIEU, "2022": 300 * TRIEU},
+        "by_stage": {"need": 800 * TRIEU},
+    }
