@@ -40,6 +40,7 @@ TESTS = {
     "budgets/money.py": [
         "test_money.py",
         "test_money_rules.py",
+        "test_money_rollup.py",
         "test_money_summary.py",
         "test_progress_money.py",
         "test_models.py",

@@ -15,9 +15,11 @@ from indicators.achievement import (
     ON_TRACK,
     UNKNOWN,
     achievement,
+    as_number,
     as_of,
     with_achievement,
     with_actual_as_written,
+    with_target_as_written,
 )
 from indicators.models import Indicator, IndicatorTarget, Measurement
 from tests.factories import PlanFactory
@@ -318,3 +320,100 @@ def test_filtering_by_achievement_inside_another_query_keeps_each_indicators_sta
         assert [(i.pk, i.achievement, round(i.progress, 2)) for i in both] == [
             (expected.pk, status, 0.6 if status == ON_TRACK else 0.1)
         ]
+
+
+# -- pinned by mutation testing (benchmarks/mutation.py): each case below fails on a rule changed
+# by one symbol -------------------------------------------------------------------------------
+
+
+def test_a_ratio_is_its_numerator_over_its_denominator():
+    assert as_number(Decimal(8), Decimal(20)) == Decimal("0.4")
+    assert as_number(Decimal(8), None) == 8  # not a ratio: the value itself
+    assert as_number(None, Decimal(20)) is None
+    # Bình Định: 2/19 agencies at baseline, all 19/19 targeted, 8 of 20 measured (an agency
+    # added since): (0.40 − 0.105) / (1 − 0.105) = 33 %
+    result = achievement(
+        baseline=as_number(Decimal(2), Decimal(19)),
+        target=as_number(Decimal(19), Decimal(19)),
+        actual=as_number(Decimal(8), Decimal(20)),
+        start_year=2012,
+        target_year=2013,
+        today=HALF,
+    )
+    assert (result.percent, result.status) == (33, AT_RISK)
+
+
+@pytest.mark.django_db
+def test_a_fractional_denominator_divides_in_sql_as_in_python():
+    """0.4 of a denominator 0.5 is 0.8 of the whole (the model accepts any denominator above 0)."""
+    plan = PlanFactory(start_year=2012, end_year=2013)
+    indicator = Indicator.objects.create(
+        plan=plan, name="Tỷ lệ", unit="ratio", baseline_year=2012, baseline_value=0
+    )
+    IndicatorTarget.objects.create(indicator=indicator, year=2013, value=10, denominator=10)
+    Measurement.objects.create(
+        indicator=indicator, date=D(2012, 6, 1), value=Decimal("0.4"), denominator=Decimal("0.5")
+    )
+    row = as_of(Indicator.objects.all(), HALF).get()
+    assert row.actual_number == pytest.approx(0.8)
+    assert row.progress == pytest.approx(0.8)
+    assert indicator.progress(HALF)[2].percent == 80
+
+
+def test_each_status_reads_in_vietnamese():
+    assert [python(0, 100, actual, HALF).label for actual in (40, 39, 24, None)] == [
+        "Đúng tiến độ",
+        "Có nguy cơ chậm",
+        "Chậm tiến độ",
+        "Chưa đủ số liệu",
+    ]
+
+
+# The day after the baseline year's start, a target year before it has all its time gone.
+INVERTED_NEXT_DAY = (D(2025, 1, 2), 1)
+
+
+def test_a_target_year_before_the_baseline_year_is_all_gone_the_next_day_in_python():
+    today, elapsed = INVERTED_NEXT_DAY
+    assert python(0, 100, 50, today, start=2025, end=2024).elapsed == elapsed
+
+
+@pytest.mark.django_db
+def test_a_target_year_before_the_baseline_year_is_all_gone_the_next_day_in_sql():
+    today, elapsed = INVERTED_NEXT_DAY
+    assert sql(0, 100, 50, today, start=2025, end=2024).elapsed == elapsed
+
+
+# The calendar's leap years: 2004 is one, 2000 too (divisible by 400), 2100 is not.
+CALENDAR = [
+    (2003, 2005, D(2004, 1, 1), 365, 1095),
+    (2000, 2001, D(2001, 1, 1), 366, 730),
+    (2099, 2100, D(2100, 1, 1), 365, 729),
+]
+
+
+@pytest.mark.parametrize(("start", "end", "today", "gone", "span"), CALENDAR)
+def test_elapsed_counts_calendar_days_in_python(start, end, today, gone, span):
+    assert python(0, 100, 0, today, start=start, end=end).elapsed == Decimal(gone) / span
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("start", "end", "today", "gone", "span"), CALENDAR)
+def test_elapsed_counts_calendar_days_in_sql(start, end, today, gone, span):
+    assert sql(0, 100, 0, today, start=start, end=end).elapsed == gone / span
+
+
+@pytest.mark.django_db
+def test_the_target_as_written_is_the_last_years():
+    plan = PlanFactory(start_year=2021, end_year=2025)
+    indicator = Indicator.objects.create(plan=plan, name="Sở có hệ thống", unit="ratio")
+    IndicatorTarget.objects.create(indicator=indicator, year=2023, value=10, denominator=19)
+    IndicatorTarget.objects.create(
+        indicator=indicator, year=2025, value=19, denominator=19, text="19/19 sở, ngành"
+    )
+    row = with_target_as_written(Indicator.objects.all()).get()
+    assert (row.target_value, row.target_denominator, row.target_text) == (
+        19,
+        19,
+        "19/19 sở, ngành",
+    )

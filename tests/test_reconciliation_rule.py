@@ -2,6 +2,7 @@
 The plan page, the reports and the import preview all call it; these tests pin its edge cases
 with the documents' kind of figures, and show the preview and the stored plan agree."""
 
+import dataclasses
 import io
 
 import pytest
@@ -12,12 +13,18 @@ from budgets.reconciliation import (
     LineSum,
     Rows,
     Scope,
+    computed_totals,
     figure,
+    grouped_estimates,
+    grouped_lines,
     reconcile,
     reconcile_many,
+    totals,
 )
+from budgets.rollup import need_total
 from itplan.appendix import apply, preview_file
 from itplan.appendix.export import plan_workbook
+from projects.models import Project
 from tests.factories import (
     BudgetLineFactory,
     GroupFactory,
@@ -230,3 +237,190 @@ def test_an_appendix_without_groups_adds_up_its_total_before_and_after_import(db
     apply(preview, plan)
     (check,) = reconcile(plan).checks
     assert (check.computed, check.difference) == (2_000 * TRIEU, -100 * TRIEU)
+
+
+# -- pinned by mutation testing (benchmarks/mutation.py): what the plan page, the JSON of
+# ``manage.py reconcile`` and the notes show, with literal figures ------------------------------
+
+
+def test_each_stated_total_reads_its_scope_in_words(plan):
+    group = plan.groups.get()
+    untitled = GroupFactory(plan=plan, appendix="Phụ lục 2", ref="", title="Dịch vụ công")
+    StatedTotalFactory(
+        plan=plan,
+        label="Nhóm I, năm 2022",
+        appendix="Phụ lục 1",
+        group=group,
+        year=2022,
+        source="local",
+        sub_source="Đề án 06",
+        capital_type="investment",
+        stage="allocated",
+        amount=0,
+    )
+    StatedTotalFactory(plan=plan, label="Dịch vụ công", group=untitled, amount=0)
+    assert [c.scope_label for c in reconcile(plan).checks] == [
+        "cả giai đoạn · Nhu cầu, dự kiến",
+        "năm 2022 · Nhu cầu, dự kiến",
+        "cả giai đoạn · Đầu tư phát triển · Nhu cầu, dự kiến",
+        "cả giai đoạn · Tổng dự kiến kinh phí của các dự án",
+        "Phụ lục 1 · nhóm I · năm 2022 · Địa phương · Đề án 06 · Đầu tư phát triển · Bố trí",
+        "nhóm Dịch vụ công · cả giai đoạn · Nhu cầu, dự kiến",
+    ]
+
+
+def test_the_plan_page_shows_each_check_in_trieu(plan):
+    shown = reconcile(plan).display()
+    assert [
+        (r["label"], r["stated"], r["computed"], r["difference"], r["matches"])
+        for r in shown["rows"]
+    ] == [
+        ("Tổng cộng", "800", "800", "0", True),
+        ("Năm 2022", "350", "300", "-50", False),
+        ("Vốn ĐTPT", "500", "500", "0", True),
+        ("Tổng mức", "900", "900", "0", True),
+    ]
+    assert shown["rows"][1]["scope"] == "năm 2022 · Nhu cầu, dự kiến"
+    assert shown["total"] == "800 triệu đồng"
+    assert shown["anomalies"][0] == (
+        "“Năm 2022” (không rõ vị trí): văn bản ghi 350 triệu đồng, các dòng cộng lại "
+        "300 triệu đồng, chênh lệch 50 triệu đồng."
+    )
+
+
+def test_the_json_of_a_reconciliation_is_in_dong(plan):
+    group = plan.groups.get()
+    StatedTotalFactory(
+        plan=plan,
+        label="Nhóm I, năm 2022",
+        where="Phụ lục 1, dòng 12",
+        appendix="Phụ lục 1",
+        group=group,
+        year=2022,
+        source="local",
+        sub_source="Đề án 06",
+        capital_type="investment",
+        stage="allocated",
+        amount=10 * TRIEU,
+    )
+    data = reconcile(plan).as_json()
+    assert (data["document"], data["projects"]) == (plan.document_number, 1)
+    assert data["province"] == plan.province.name
+    assert [(s["label"], s["amount"], s["computed"], s["difference"]) for s in data["stated"]] == [
+        ("Tổng cộng", 800 * TRIEU, 800 * TRIEU, 0),
+        ("Năm 2022", 350 * TRIEU, 300 * TRIEU, -50 * TRIEU),
+        ("Vốn ĐTPT", 500 * TRIEU, 500 * TRIEU, 0),
+        ("Tổng mức", 900 * TRIEU, 900 * TRIEU, 0),
+        ("Nhóm I, năm 2022", 10 * TRIEU, 0, -10 * TRIEU),
+    ]
+    assert [s["scope"] for s in data["stated"]] == [
+        {"measure": "budget", "stage": "need"},
+        {"measure": "budget", "stage": "need", "year": 2022},
+        {"measure": "budget", "stage": "need", "capital_type": "investment"},
+        {"measure": "estimate", "stage": "need"},
+        {
+            "measure": "budget",
+            "stage": "allocated",
+            "appendix": "Phụ lục 1",
+            "source": "local",
+            "sub_source": "Đề án 06",
+            "capital_type": "investment",
+            "group": "I",
+            "year": 2022,
+        },
+    ]
+    assert data["stated"][4]["where"] == "Phụ lục 1, dòng 12"
+    assert data["computed"]["total"] == 800 * TRIEU
+    assert len(data["anomalies"]) == 4  # the 2 differences, unspecified capital, the estimate
+
+
+def test_totals_by_year_run_in_order_with_the_whole_period_first():
+    rows = Rows(
+        [
+            line(300, year=2022),
+            line(40),
+            line(500, year=2021),
+            line(7, year=2022, stage="disbursed"),
+        ],
+        [],
+    )
+    result = totals(rows)
+    assert list(result["by_year"].items()) == [
+        ("", 40 * TRIEU),
+        ("2021", 500 * TRIEU),
+        ("2022", 300 * TRIEU),
+    ]
+    assert result["by_stage"] == {"need": 840 * TRIEU, "disbursed": 7 * TRIEU}
+    assert "by_appendix" not in result  # one appendix: no breakdown
+
+
+def test_totals_by_appendix_only_when_there_are_several():
+    rows = Rows([line(300), line(500, appendix="Phụ lục 2"), line(20, appendix="Phụ lục 2")], [])
+    assert totals(rows)["by_appendix"] == {"Phụ lục 1": 300 * TRIEU, "Phụ lục 2": 520 * TRIEU}
+
+
+def test_the_note_on_lines_without_capital_type_counts_them_and_their_total(db):
+    plan = PlanFactory(start_year=2021, end_year=2025)
+    project = ProjectFactory(plan=plan)
+    BudgetLineFactory(project=project, year=2021, amount=100 * TRIEU)
+    BudgetLineFactory(project=project, year=2022, amount=250 * TRIEU)
+    BudgetLineFactory(project=project, year=2022, amount=400 * TRIEU, capital_type="investment")
+    BudgetLineFactory(project=project, year=2023, amount=9 * TRIEU, stage="allocated")
+    StatedTotalFactory(plan=plan, label="Tổng cộng", amount=750 * TRIEU)
+    assert not any("không ghi loại vốn" in n for n in reconcile(plan).notes)  # no total by type
+    StatedTotalFactory(plan=plan, label="Sự nghiệp", capital_type="recurrent", amount=0)
+    assert (
+        "2 dòng kinh phí (tổng 350 triệu đồng) không ghi loại vốn nên không được tính vào các "
+        "tổng theo vốn đầu tư phát triển hay sự nghiệp."
+    ) in reconcile(plan).notes
+
+
+def test_grouping_lines_sums_their_amounts_and_counts_them():
+    grouped = grouped_lines([line(100), line(50), line(7, year=2022), line(3, source="central")])
+    assert [(g.year, g.source, g.amount, g.lines) for g in grouped] == [
+        (None, "local", 150 * TRIEU, 2),
+        (2022, "local", 7 * TRIEU, 1),
+        (None, "central", 3 * TRIEU, 1),
+    ]
+
+
+def test_grouping_estimates_counts_a_project_without_estimate_as_nothing():
+    grouped = grouped_estimates(
+        [("Phụ lục 1", 1, 900 * TRIEU), ("Phụ lục 1", 1, None), ("Phụ lục 1", 2, 80 * TRIEU)]
+    )
+    assert grouped == [
+        EstimateSum("Phụ lục 1", 1, 900 * TRIEU),
+        EstimateSum("Phụ lục 1", 2, 80 * TRIEU),
+    ]
+
+
+def test_summed_rows_and_scopes_are_values_that_cannot_change():
+    row, estimate, scope = line(5), EstimateSum("Phụ lục 1", 1, 5), Scope(year=2022)
+    assert len({row, line(5)}) == 1 and len({estimate, EstimateSum("Phụ lục 1", 1, 5)}) == 1
+    assert {scope: 1}[Scope(year=2022)] == 1
+    for value in (row, estimate, scope):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            value.appendix = "Phụ lục 9"
+
+
+def test_a_page_that_loaded_the_projects_gets_the_same_reconciliation(plan):
+    projects = Project.objects.filter(plan=plan).select_related("group").annotate(need=need_total())
+    result = reconcile(plan, projects=projects)
+    assert [(c.stated_total.label, c.computed) for c in result.checks] == [
+        ("Tổng cộng", 800 * TRIEU),
+        ("Năm 2022", 300 * TRIEU),
+        ("Vốn ĐTPT", 500 * TRIEU),
+        ("Tổng mức", 900 * TRIEU),
+    ]
+    assert result.projects == 1
+    assert any("dự kiến kinh phí 900 triệu đồng" in note for note in result.notes)
+
+
+def test_the_plans_computed_totals_in_dong(plan):
+    assert computed_totals(plan) == {
+        "total": 800 * TRIEU,
+        "by_source": {"local": 800 * TRIEU},
+        "by_capital_type": {"investment": 500 * TRIEU, "unspecified": 300 * TRIEU},
+        "by_year": {"2021": 500 * TRIEU, "2022": 300 * TRIEU},
+        "by_stage": {"need": 800 * TRIEU},
+    }
