@@ -1,10 +1,11 @@
 import datetime
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
 
 from budgets.models import BudgetLine, StatedTotal
-from indicators.models import Indicator, IndicatorTarget
+from indicators.models import Indicator, IndicatorTarget, Measurement
 from projects.models import Plan, Project, ProjectGroup, StatusUpdate
 from projects.progress import current_period
 from provinces.models import Agency, Membership, Province
@@ -186,3 +187,37 @@ def logged_in(user):
     client = Client()
     client.force_login(user)
     return client
+
+
+def varied_indicators(rng, measured_until: datetime.date):
+    """120 indicators of every kind: ratios, missing baselines, several or no targets, targets
+    equal to the baseline, decreasing ones, 0 to 3 measurements up to ``measured_until``."""
+    plan = PlanFactory(start_year=2021, end_year=2025)
+    span = (measured_until - datetime.date(2022, 1, 1)).days
+    for n in range(120):
+        ratio = n % 3 == 0
+        denominator = Decimal(rng.choice([19, 24, 105])) if ratio else None
+        baseline = None if n % 17 == 0 else Decimal(rng.randint(0, 40))
+        indicator = Indicator.objects.create(
+            plan=plan,
+            name=f"Chỉ tiêu {n}",
+            unit=Indicator.Unit.RATIO if ratio else Indicator.Unit.PERCENT,
+            baseline_year=None if n % 5 == 0 else rng.choice([2019, 2020, 2021]),
+            baseline_value=baseline,
+            baseline_denominator=denominator,
+        )
+        decreasing = n % 4 == 0
+        for year in sorted(rng.sample(range(2022, 2027), rng.randint(0 if n % 11 == 0 else 1, 3))):
+            goal = Decimal(rng.randint(0, 15)) if decreasing else Decimal(rng.randint(41, 100))
+            if n % 23 == 0 and baseline is not None:
+                goal = baseline
+            IndicatorTarget.objects.create(
+                indicator=indicator, year=year, value=goal, denominator=denominator
+            )
+        for _ in range(rng.randint(0, 3)):
+            Measurement.objects.create(
+                indicator=indicator,
+                date=datetime.date(2022, 1, 1) + datetime.timedelta(days=rng.randint(0, span)),
+                value=Decimal(rng.randint(0, 100)),
+                denominator=denominator,
+            )

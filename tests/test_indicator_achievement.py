@@ -15,8 +15,8 @@ from indicators.achievement import (
     as_number,
     as_of,
 )
-from indicators.models import Indicator, IndicatorTarget, Measurement
-from tests.factories import PlanFactory
+from indicators.models import Indicator
+from tests.factories import varied_indicators
 
 
 def check(baseline, target, actual, today, start=2012, end=2015):
@@ -76,35 +76,8 @@ def test_without_a_measurement_the_status_is_unknown():
 def test_the_sql_rule_agrees_with_the_python_rule():
     """Dashboards compute achievement in SQL (``as_of``), indicator pages in Python;
     on the same 120 varied indicators, at four dates, both give the same status and progress."""
-    rng = random.Random(7)  # noqa: S311 (test data)
-    plan = PlanFactory(start_year=2021, end_year=2025)
-    for n in range(120):
-        ratio = n % 3 == 0
-        denominator = Decimal(rng.choice([19, 24, 105])) if ratio else None
-        baseline = None if n % 17 == 0 else Decimal(rng.randint(0, 40))
-        indicator = Indicator.objects.create(
-            plan=plan,
-            name=f"Chỉ tiêu {n}",
-            unit=Indicator.Unit.RATIO if ratio else Indicator.Unit.PERCENT,
-            baseline_year=None if n % 5 == 0 else rng.choice([2019, 2020, 2021]),
-            baseline_value=baseline,
-            baseline_denominator=denominator,
-        )
-        decreasing = n % 4 == 0
-        for year in sorted(rng.sample(range(2022, 2027), rng.randint(0 if n % 11 == 0 else 1, 3))):
-            goal = Decimal(rng.randint(0, 15)) if decreasing else Decimal(rng.randint(41, 100))
-            if n % 23 == 0 and baseline is not None:
-                goal = baseline  # a target equal to the baseline
-            IndicatorTarget.objects.create(
-                indicator=indicator, year=year, value=goal, denominator=denominator
-            )
-        for _ in range(rng.randint(0, 3)):
-            Measurement.objects.create(
-                indicator=indicator,
-                date=datetime.date(2022, 1, 1) + datetime.timedelta(days=rng.randint(0, 1500)),
-                value=Decimal(rng.randint(0, 100)),
-                denominator=denominator,
-            )
+    # Measured up to 1.500 days after 1 January 2022
+    varied_indicators(random.Random(7), datetime.date(2026, 2, 9))  # noqa: S311 (test data)
     for today in [
         datetime.date(2021, 3, 1),
         datetime.date(2023, 7, 15),

@@ -22,7 +22,7 @@ from indicators.achievement import (
     with_target_as_written,
 )
 from indicators.models import Indicator, IndicatorTarget, Measurement
-from tests.factories import PlanFactory
+from tests.factories import PlanFactory, varied_indicators
 
 D = datetime.date
 
@@ -176,43 +176,9 @@ def test_a_past_date_takes_the_latest_measurement_on_or_before_it():
     assert (row.actual_number, row.progress, row.achievement) == (None, None, UNKNOWN)
 
 
-def _varied_indicators(rng, measured_until: datetime.date):
-    """120 indicators of every kind: ratios, missing baselines, several or no targets, targets
-    equal to the baseline, decreasing ones, 0 to 3 measurements up to ``measured_until``."""
-    plan = PlanFactory(start_year=2021, end_year=2025)
-    span = (measured_until - D(2022, 1, 1)).days
-    for n in range(120):
-        ratio = n % 3 == 0
-        denominator = Decimal(rng.choice([19, 24, 105])) if ratio else None
-        baseline = None if n % 17 == 0 else Decimal(rng.randint(0, 40))
-        indicator = Indicator.objects.create(
-            plan=plan,
-            name=f"Chỉ tiêu {n}",
-            unit=Indicator.Unit.RATIO if ratio else Indicator.Unit.PERCENT,
-            baseline_year=None if n % 5 == 0 else rng.choice([2019, 2020, 2021]),
-            baseline_value=baseline,
-            baseline_denominator=denominator,
-        )
-        decreasing = n % 4 == 0
-        for year in sorted(rng.sample(range(2022, 2027), rng.randint(0 if n % 11 == 0 else 1, 3))):
-            goal = Decimal(rng.randint(0, 15)) if decreasing else Decimal(rng.randint(41, 100))
-            if n % 23 == 0 and baseline is not None:
-                goal = baseline
-            IndicatorTarget.objects.create(
-                indicator=indicator, year=year, value=goal, denominator=denominator
-            )
-        for _ in range(rng.randint(0, 3)):
-            Measurement.objects.create(
-                indicator=indicator,
-                date=D(2022, 1, 1) + datetime.timedelta(days=rng.randint(0, span)),
-                value=Decimal(rng.randint(0, 100)),
-                denominator=denominator,
-            )
-
-
 @pytest.mark.django_db
 def test_as_of_agrees_with_the_python_rule_on_the_measurements_up_to_the_date():
-    _varied_indicators(random.Random(11), D(2026, 6, 30))  # noqa: S311 (test data)
+    varied_indicators(random.Random(11), D(2026, 6, 30))  # noqa: S311 (test data)
     for day in [D(2021, 3, 1), D(2023, 7, 15), D(2024, 12, 31), D(2026, 11, 23)]:
         known = Prefetch("measurements", queryset=Measurement.objects.filter(date__lte=day))
         expected = {
@@ -238,7 +204,7 @@ def test_as_of_today_equals_the_stored_latest_measurement_path():
     """Dated up to today, the latest measurement on or before today is the latest ever, which
     each indicator stores (``latest_number``, ``stored_progress``)."""
     today = D(2026, 6, 15)
-    _varied_indicators(random.Random(5), today)  # noqa: S311 (test data)
+    varied_indicators(random.Random(5), today)  # noqa: S311 (test data)
     stored = {
         row.pk: (row.actual_number, row.progress, row.achievement, row.elapsed)
         for row in with_achievement(Indicator.objects.all(), today)
@@ -279,7 +245,7 @@ def test_a_measurement_dated_after_the_date_is_not_yet_known():
 
 @pytest.mark.django_db
 def test_as_of_runs_one_query_whatever_the_number_of_indicators(django_assert_num_queries):
-    _varied_indicators(random.Random(3), D(2025, 1, 1))  # noqa: S311 (test data)
+    varied_indicators(random.Random(3), D(2025, 1, 1))  # noqa: S311 (test data)
     with django_assert_num_queries(1):
         rows = list(as_of(Indicator.objects.all(), D(2024, 6, 30)))
     assert len(rows) == 120
