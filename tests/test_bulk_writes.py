@@ -14,8 +14,8 @@ from itplan.dataset.seed import FIXTURES, load_plan, load_provinces
 from projects import archive
 from projects.models import Plan
 from projects.signals import data_written
+from tests.appendix import FILES, empty_copy
 from tests.factories import make_user
-from tests.test_appendix_import import FILES, empty_copy
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the page cache changes on commit
 
