@@ -72,7 +72,7 @@ def test_late_and_unreported_projects_add_up_on_the_national_dashboard(client, w
     report(b, world["staff_b"])  # a draft: still unreported
     ProjectFactory(plan=b.plan, status=Project.Status.COMPLETED)  # done: owes nothing
     Project.objects.update(end_year=today.year + 1)
-    # late, no report; its years are over, so it owes none (tests/test_owing_reports.py)
+    # late, no report; its years are over, so it owes none (projects/tests/test_owing_reports.py)
     Project.objects.filter(pk=a.pk).update(end_year=today.year - 1)
 
     client.force_login(world["national"])
