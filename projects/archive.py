@@ -3,9 +3,9 @@ instead of removing them.
 
 An archivable model (``projects.models.Archivable``: plans, projects, budget lines, stated
 totals, progress reports and their files, indicators) carries ``deletion``; its default manager
-hides the rows that have one, so every page, list, form and figure leaves them out. ``archive`` marks the row
-and, following the relations that would cascade on a real delete, every archivable row beneath it
-with one ``Deletion`` (who, when, why); ``restore`` clears them again; ``purge`` removes for good
+hides the rows that have one, so every page, list, form and figure leaves them out. ``archive``
+marks the row and, following the relations that would cascade on a real delete, every archivable
+row beneath it with one ``Deletion`` (who, when, why); ``restore`` clears them again; ``purge`` removes for good
 what has been archived longer than ``Deletion.RESTORE_DAYS``. Each change is in the rows'
 history (django-simple-history) with its user and reason.
 
