@@ -5,9 +5,9 @@ An archivable model (``projects.models.Archivable``: plans, projects, budget lin
 totals, progress reports and their files, indicators) carries ``deletion``; its default manager
 hides the rows that have one, so every page, list, form and figure leaves them out. ``archive``
 marks the row and, following the relations that would cascade on a real delete, every archivable
-row beneath it with one ``Deletion`` (who, when, why); ``restore`` clears them again; ``purge`` removes for good
-what has been archived longer than ``Deletion.RESTORE_DAYS``. Each change is in the rows'
-history (django-simple-history) with its user and reason.
+row beneath it with one ``Deletion`` (who, when, why); ``restore`` clears them again; ``purge``
+removes for good what has been archived longer than ``Deletion.RESTORE_DAYS`` (and the files of
+those rows). Each change is in the rows' history (django-simple-history) with its user and reason.
 
 The relations are read from Django's model graph, not listed here, so this module does not
 import the apps that build on ``projects`` (budgets, indicators).
