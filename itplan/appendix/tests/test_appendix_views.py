@@ -82,6 +82,28 @@ def test_second_import_of_the_same_file_never_duplicates(client, staff, empty_pl
     assert (last.projects_created, last.projects_updated) == (0, 11)
 
 
+def test_updating_from_the_file_keeps_the_status_the_reports_moved(client, staff, empty_plan):
+    """"Cập nhật dự án đã có" replaces a project's description and money with the file's; its
+    status (moved by approved progress reports) and notes typed in the portal stay."""
+    client.force_login(staff)
+    content = (FILES / "bac-lieu-2213-2011.xlsx").read_bytes()
+    upload(client, empty_plan, content)
+    confirm(client, AppendixImport.objects.get())
+    project = Project.objects.get(plan=empty_plan, ref="3")
+    typed_estimate = project.estimate
+    Project.objects.filter(pk=project.pk).update(
+        status=Project.Status.COMPLETED, notes="Nghiệm thu 20/10/2013", estimate=1
+    )
+
+    upload(client, empty_plan, content)
+    confirm(client, AppendixImport.objects.get(status="preview"), on_existing="update")
+
+    project.refresh_from_db()
+    assert (project.status, project.notes) == (Project.Status.COMPLETED, "Nghiệm thu 20/10/2013")
+    assert project.estimate == typed_estimate  # the file's figure again
+    assert BudgetLine.objects.for_plan(empty_plan).total() == 32_200_000_000
+
+
 def test_errors_are_pinned_to_row_and_column_and_nothing_is_written(client, staff, empty_plan):
     client.force_login(staff)
     content = workbook_bytes(
