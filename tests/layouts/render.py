@@ -301,16 +301,16 @@ def docx(sheets: list[Sheet]) -> bytes:
         width = len(s.rows[0]) if s.rows else 0
         grid = document.add_table(rows=last - first + 1, cols=width)
         grid.style = "Table Grid"
+        cells = [row.cells for row in grid.rows]  # Table.cell() re-reads the grid each call
         for r in range(first, last + 1):
             for c, value in enumerate(s.rows[r - 1]):
                 if value is not None:
-                    grid.cell(r - first, c).text = str(value)
+                    cells[r - first][c].text = str(value)
         for r1, c1, r2, c2 in s.merges:
             if first <= r1 and r2 <= last:
-                a, b = grid.cell(r1 - first, c1 - 1), grid.cell(r2 - first, c2 - 1)
+                a, b = cells[r1 - first][c1 - 1], cells[r2 - first][c2 - 1]
                 text = a.text
-                merged = a.merge(b)
-                merged.text = text
+                a.merge(b).text = text
         for row in s.rows[last:]:
             document.add_paragraph("\t".join(str(v) for v in row if v is not None))
     buffer = io.BytesIO()

@@ -1,0 +1,69 @@
+"""Running many generated layouts: the share of each dimension that imports right without a
+mapping step, and the smallest failing layout of a dimension (hypothesis shrinks it)."""
+
+import traceback
+
+from hypothesis import HealthCheck, Phase, find, given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import NoSuchExample
+
+from .check import Outcome, import_layout
+from .layout import DIMENSION, Layout, layouts
+from .seeds import seed_tables
+
+SLUGS = sorted(seed_tables())
+FIXED = dict(
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
+
+
+def attempt(slug: str, layout: Layout, province) -> Outcome:
+    """``import_layout``, with a crash of the importer reported as the layout's problem."""
+    try:
+        return import_layout(slug, layout, province)
+    except Exception as crash:  # noqa: BLE001 - a crash is a finding, reported like the others
+        frame = traceback.extract_tb(crash.__traceback__)[-1]
+        where = f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}"
+        return Outcome(
+            layout, slug, [f"lỗi chương trình {type(crash).__name__} ({where}): {crash}"]
+        )
+
+
+def outcomes(enabled, examples: int, province) -> list[Outcome]:
+    """``examples`` layouts (fixed seed) varying the ``enabled`` dimensions, each imported."""
+    results: list[Outcome] = []
+
+    @settings(max_examples=examples, phases=[Phase.generate], **FIXED)
+    @given(slug=st.sampled_from(SLUGS), layout=layouts(enabled))
+    def run(slug, layout):
+        results.append(attempt(slug, layout, province))
+
+    run()
+    return results
+
+
+def varied(results: list[Outcome], dimension: str) -> list[Outcome]:
+    """The results whose layout differs from the baseline in ``dimension``."""
+    return [o for o in results if any(DIMENSION[f] == dimension for f in o.layout.changed())]
+
+
+def share(results: list[Outcome]) -> float | None:
+    """The share of ``results`` that imported right, None of no results."""
+    return round(sum(o.ok for o in results) / len(results), 3) if results else None
+
+
+def smallest_failure(enabled, province, examples: int = 60) -> Outcome | None:
+    """The simplest layout (hypothesis's shrinking) varying ``enabled`` that does not import
+    right, with its problems; None when none of ``examples`` fails."""
+    try:
+        slug, layout = find(
+            st.tuples(st.sampled_from(SLUGS), layouts(enabled)),
+            lambda drawn: not attempt(*drawn, province).ok,
+            settings=settings(max_examples=examples, **FIXED),
+        )
+    except NoSuchExample:
+        return None
+    return attempt(slug, layout, province)
