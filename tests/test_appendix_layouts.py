@@ -18,7 +18,7 @@ from tests.layouts.render import sheet
 SLUGS = sorted(seed_tables())
 # The dimensions today's importer reads in every drawn combination.
 PASSING = ("order", "units", "numbering", "totals", "blank_rows", "titles", "signature")
-EXAMPLES = int(os.environ.get("LAYOUT_EXAMPLES", "40"))
+EXAMPLES = int(os.environ.get("LAYOUT_EXAMPLES", "60"))
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -67,3 +67,34 @@ def test_tra_vinh_with_separators_and_units_writes_the_seed_amounts_as_typed():
         typed = sheet(table, layout)
         row = next(r for r in typed.rows if first.name in r)
         assert written in row, layout.changed()
+
+
+# The smallest failing layout of each dimension today's importer does not read yet (found by
+# hypothesis's shrinking, tests.layouts.measure.smallest_failure), with what goes wrong today.
+KNOWN_FAILING = {
+    # "Nội dung nhiệm vụ" over the name column: no header found
+    "synonyms": ("bac-lieu", Layout(words=(("name", 6),))),
+    # "3 000": a space between thousands is no amount
+    "separators": ("bac-lieu", Layout(separator="space")),
+    # "Vốn khác Bộ Công thương hỗ trợ" in one cell: the sub-source is lost, and with it the
+    # subtotals of that column
+    "header": ("tra-vinh", Layout(header="flat")),
+    # "Năm 2012" typed once over "NSĐP" typed once over "Vốn ĐTPT" | "Vốn SN": the second
+    # column loses its year
+    "merges": ("binh-dinh", Layout(merged=False)),
+    # A/B over I/II: the subtotals of A and B are compared with no rows ("cộng lại 0")
+    "groups": ("binh-dinh", Layout(groups="nested")),
+    # a note row under a group is read as the rest of the last project's name
+    "note_rows": ("bac-lieu", Layout(note_rows=True)),
+    # a Word document: not read
+    "docx": ("bac-lieu", Layout(format="docx")),
+}
+
+
+@pytest.mark.parametrize("dimension", KNOWN_FAILING)
+@pytest.mark.django_db
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="not read by the importer yet")
+def test_smallest_failing_layout_of_each_dimension_imports_to_the_seed_figures(dimension):
+    slug, layout = KNOWN_FAILING[dimension]
+    outcome = import_layout(slug, layout, ProvinceFactory())
+    assert outcome.ok, str(outcome)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import NoSuchExample
 
 from .check import Outcome, import_layout
-from .layout import DIMENSION, Layout, layouts
+from .layout import DIMENSION, WORDS, Layout, layouts
 from .seeds import seed_tables
 
 SLUGS = sorted(seed_tables())
@@ -67,3 +67,25 @@ def smallest_failure(enabled, province, examples: int = 60) -> Outcome | None:
     except NoSuchExample:
         return None
     return attempt(slug, layout, province)
+
+
+def by_value(results: list[Outcome], dimension: str) -> dict[str, dict]:
+    """{"separator=space": {"layouts": n, "share": s}, "name=Tên công việc": …}: the share of
+    each value the dimension's fields took (each spelling, for the synonyms)."""
+    counts: dict[str, list[int]] = {}
+    for outcome in results:
+        for name, value in outcome.layout.changed().items():
+            if DIMENSION[name] != dimension:
+                continue
+            if name == "words":
+                labels = [f"{role}={WORDS[role][i % len(WORDS[role])]}" for role, i in value]
+            else:
+                labels = [f"{name}={value}"]
+            for label in labels:
+                tally = counts.setdefault(label, [0, 0])
+                tally[0] += 1
+                tally[1] += outcome.ok
+    return {
+        label: {"layouts": n, "share": round(ok / n, 3)}
+        for label, (n, ok) in sorted(counts.items())
+    }
