@@ -17,7 +17,14 @@ import pytest
 from benchmarks.results import record
 from tests.factories import ProvinceFactory
 from tests.layouts import DIMENSIONS
-from tests.layouts.measure import by_value, outcomes, share, smallest_failure, varied
+from tests.layouts.measure import (
+    by_value,
+    outcomes,
+    share,
+    smallest_failure,
+    spellings,
+    varied,
+)
 from tests.test_appendix_layouts import PASSING
 
 EXAMPLES = int(os.environ.get("LAYOUT_EXAMPLES", "150"))
@@ -43,6 +50,12 @@ def test_layout_corpus_imports_and_the_passing_dimensions_stay_at_100_percent():
         for label, value in figures["by_value"].items():
             if value["share"] != 1.0:
                 print(f"{'':>14}{label}: {value['share']} of {value['layouts']}")
+    words = spellings(province)
+    dimensions["synonyms"]["spellings"] = words
+    for role, found in words.items():
+        for word, failing in found.items():
+            if failing:
+                print(f"{'':>14}{role}: “{word}” fails on {', '.join(failing)}")
     everything = outcomes(DIMENSIONS, 2 * EXAMPLES, province)
     passing = outcomes(PASSING, EXAMPLES, province)
     figures = {

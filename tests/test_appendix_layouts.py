@@ -5,7 +5,9 @@ smallest failing layout of each other dimension is kept as a strict xfail, so th
 that teaches the importer that dimension turns it into a pass (then move the dimension into
 PASSING). ``make bench`` runs many more layouts and records the share of each dimension."""
 
+import ast
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,6 +17,7 @@ from tests.factories import ProvinceFactory
 from tests.layouts import Layout, import_layout, layouts, seed_tables
 from tests.layouts.render import sheet
 
+ROOT = Path(__file__).resolve().parent.parent
 SLUGS = sorted(seed_tables())
 # The dimensions today's importer reads in every drawn combination.
 PASSING = ("order", "units", "numbering", "totals", "blank_rows", "titles", "signature")
@@ -98,3 +101,22 @@ def test_smallest_failing_layout_of_each_dimension_imports_to_the_seed_figures(d
     slug, layout = KNOWN_FAILING[dimension]
     outcome = import_layout(slug, layout, ProvinceFactory())
     assert outcome.ok, str(outcome)
+
+
+def test_no_application_module_imports_the_generator():
+    importing = []
+    for app in ("provinces", "projects", "budgets", "indicators", "itplan"):
+        for path in (ROOT / app).rglob("*.py"):
+            if "tests" in path.relative_to(ROOT).parts:
+                continue  # a feature's own tests may use it
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = (
+                    [alias.name for alias in node.names]
+                    if isinstance(node, ast.Import)
+                    else [node.module or ""]
+                    if isinstance(node, ast.ImportFrom)
+                    else []
+                )
+                if any(name.split(".")[0] == "tests" for name in names):
+                    importing.append(str(path.relative_to(ROOT)))
+    assert importing == []

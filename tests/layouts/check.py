@@ -1,7 +1,7 @@
 """Importing a generated layout the way the portal's upload does (read and parse every sheet,
 store the preview, load it back, relate it to the plan, write it) and comparing what was written
-with the seed: the same projects, the same estimate and đồng per project, year, source, capital
-type and stage, and every stated total read and agreeing with its rows."""
+with the seed: the same projects, each with the same lead agency, period, estimate and đồng per
+year, source, capital type and stage, and every stated total read and agreeing with its rows."""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -95,14 +95,17 @@ def import_layout(slug: str, layout: Layout, province) -> Outcome:
 
 
 def written(plan: Plan) -> dict:
-    """{(appendix, folded name): (estimate, Counter{(year, source, capital, stage): đồng})}."""
+    """{(appendix, folded name): (folded lead agency, folded period, estimate, Counter{(year,
+    source, capital, stage): đồng})}, as ``Table.expected``."""
     result = {}
-    for project in Project.objects.filter(plan=plan).select_related("group"):
+    projects = Project.objects.filter(plan=plan).select_related("group", "lead_agency")
+    for project in projects:
         key = (project.group.appendix if project.group else "", fold(project.name))
-        result[key] = (project.estimate, Counter())
+        lead = fold(project.lead_agency.name) if project.lead_agency else ""
+        result[key] = (lead, fold(project.period), project.estimate, Counter())
     lines = BudgetLine.objects.filter(project__plan=plan).select_related("project__group")
     for line in lines:
         project = line.project
         key = (project.group.appendix if project.group else "", fold(project.name))
-        result[key][1][(line.year, line.source, line.capital_type, line.stage)] += line.amount
+        result[key][3][(line.year, line.source, line.capital_type, line.stage)] += line.amount
     return result

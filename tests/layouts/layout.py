@@ -95,6 +95,9 @@ class Layout:
     # titles: lines above the header (0–3) and a row of column numbers under it
     titles: int = 2
     column_numbers: bool = False
+    # repeated_header: the header typed again before the middle group (a table continued over
+    # pages; in Word, a table of its own)
+    repeated_header: bool = False
     # signature: a signature block and a footnote under the table
     signature: bool = False
     # docx: the file format
@@ -132,6 +135,7 @@ DIMENSION = {
     "note_rows": "note_rows",
     "titles": "titles",
     "column_numbers": "titles",
+    "repeated_header": "repeated_header",
     "signature": "signature",
     "format": "docx",
 }
@@ -157,6 +161,7 @@ _CHOICES = {
     "note_rows": st.booleans(),
     "titles": st.integers(0, 3),
     "column_numbers": st.booleans(),
+    "repeated_header": st.booleans(),
     "signature": st.booleans(),
     "format": st.sampled_from(["xlsx", "docx"]),
 }

@@ -9,6 +9,7 @@ from hypothesis.errors import NoSuchExample
 
 from .check import Outcome, import_layout
 from .layout import DIMENSION, WORDS, Layout, layouts
+from .render import sheet
 from .seeds import seed_tables
 
 SLUGS = sorted(seed_tables())
@@ -70,22 +71,39 @@ def smallest_failure(enabled, province, examples: int = 60) -> Outcome | None:
 
 
 def by_value(results: list[Outcome], dimension: str) -> dict[str, dict]:
-    """{"separator=space": {"layouts": n, "share": s}, "name=Tên công việc": …}: the share of
-    each value the dimension's fields took (each spelling, for the synonyms)."""
+    """{"separator=space": {"layouts": n, "share": s}, …}: the share of each value the
+    dimension's fields took (the spellings of the synonyms are measured one by one,
+    ``spellings``)."""
     counts: dict[str, list[int]] = {}
     for outcome in results:
         for name, value in outcome.layout.changed().items():
             if DIMENSION[name] != dimension:
                 continue
             if name == "words":
-                labels = [f"{role}={WORDS[role][i % len(WORDS[role])]}" for role, i in value]
-            else:
-                labels = [f"{name}={value}"]
-            for label in labels:
-                tally = counts.setdefault(label, [0, 0])
-                tally[0] += 1
-                tally[1] += outcome.ok
+                continue  # one spelling at a time: ``spellings``
+            tally = counts.setdefault(f"{name}={value}", [0, 0])
+            tally[0] += 1
+            tally[1] += outcome.ok
     return {
         label: {"layouts": n, "share": round(ok / n, 3)}
         for label, (n, ok) in sorted(counts.items())
     }
+
+
+def spellings(province) -> dict[str, dict[str, list[str]]]:
+    """{role: {spelling: the seeds whose baseline layout with that one spelling does not import
+    right}}, for every spelling of ``WORDS`` but the baseline's, on each seed plan where the
+    spelling shows (a plan without years has no year header)."""
+    result: dict[str, dict[str, list[str]]] = {}
+    for role, words in WORDS.items():
+        for index, word in enumerate(words[1:], start=1):
+            layout = Layout(words=((role, index),))
+            failing = []
+            for slug in SLUGS:
+                tables = seed_tables()[slug]
+                if all(sheet(t, layout).rows == sheet(t, Layout()).rows for t in tables):
+                    continue
+                if not attempt(slug, layout, province).ok:
+                    failing.append(slug)
+            result.setdefault(role, {})[word] = failing
+    return result

@@ -23,6 +23,7 @@ class Sheet:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # 1-based, inclusive
     table: tuple[int, int] = (0, 0)  # first and last row of the table (header included)
     stated: int = 0  # how many amounts the total and subtotal rows state
+    breaks: list[int] = field(default_factory=list)  # rows where the header is typed again
 
     def add(self, values: dict[int, object] | None = None, width: int = 0) -> int:
         row = [None] * width
@@ -179,6 +180,18 @@ def sheet(table: Table, layout: Layout) -> Sheet:
                     out.rows[top - 1 + level][i] = None
     if layout.column_numbers:
         out.add({i: f"({i + 1})" for i in range(width)}, width)
+    header_rows = [list(row) for row in out.rows[top - 1 :]]
+    header_merges = [m for m in out.merges if m[0] >= top]
+
+    def repeat_header() -> None:
+        """The header again, as a table continued on the next page (or a Word table of its
+        own) has it."""
+        start = len(out.rows) + 1
+        out.breaks.append(start)
+        for row in header_rows:
+            out.rows.append(list(row))
+        for r1, c1, r2, c2 in header_merges:
+            out.merges.append((r1 - top + start, c1, r2 - top + start, c2))
 
     def amounts_row(values: dict, projects: list[Project]) -> int:
         for i, col in enumerate(cols):
@@ -219,6 +232,8 @@ def sheet(table: Table, layout: Layout) -> Sheet:
             projects = [p for _i, g in inner for p in g.projects]
             title_row(outer_ref, f"Nhóm dự án {outer_ref}", projects)
         for position, group in inner:
+            if layout.repeated_header and group is groups[len(groups) // 2] and position:
+                repeat_header()
             if position is not None and (group.title or len(groups) > 1):
                 ref = ROMAN[position]
                 title_row(ref, group.title or f"Nhóm {ref}", group.projects)
@@ -298,21 +313,31 @@ def docx(sheets: list[Sheet]) -> bytes:
         first, last = s.table
         for row in s.rows[: first - 1]:
             document.add_paragraph("\t".join(str(v) for v in row if v is not None))
-        width = len(s.rows[0]) if s.rows else 0
-        grid = document.add_table(rows=last - first + 1, cols=width)
-        grid.style = "Table Grid"
-        cells = [row.cells for row in grid.rows]  # Table.cell() re-reads the grid each call
-        for r in range(first, last + 1):
-            for c, value in enumerate(s.rows[r - 1]):
-                if value is not None:
-                    cells[r - first][c].text = str(value)
-        for r1, c1, r2, c2 in s.merges:
-            if first <= r1 and r2 <= last:
-                a, b = cells[r1 - first][c1 - 1], cells[r2 - first][c2 - 1]
-                text = a.text
-                a.merge(b).text = text
+        # a repeated header starts a Word table of its own, as a table continued on the next
+        # page of a decision is typed
+        starts = [first, *s.breaks, last + 1]
+        for begin, end in zip(starts, starts[1:], strict=False):
+            if begin != first:
+                document.add_paragraph("")
+            _table(document, s, begin, end - 1)
         for row in s.rows[last:]:
             document.add_paragraph("\t".join(str(v) for v in row if v is not None))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _table(document, s: Sheet, first: int, last: int) -> None:
+    width = len(s.rows[0])
+    grid = document.add_table(rows=last - first + 1, cols=width)
+    grid.style = "Table Grid"
+    cells = [row.cells for row in grid.rows]  # Table.cell() re-reads the grid each call
+    for r in range(first, last + 1):
+        for c, value in enumerate(s.rows[r - 1]):
+            if value is not None:
+                cells[r - first][c].text = str(value)
+    for r1, c1, r2, c2 in s.merges:
+        if first <= r1 and r2 <= last:
+            a, b = cells[r1 - first][c1 - 1], cells[r2 - first][c2 - 1]
+            text = a.text
+            a.merge(b).text = text

@@ -60,14 +60,14 @@ class Table:
         return any(p.estimate is not None for p in self.projects)
 
     def expected(self) -> dict:
-        """{folded name: (estimate, Counter{(year, source, capital type, stage): đồng})}: what
-        the import is compared with (the sub-source is not compared)."""
+        """{folded name: (folded lead agency, period, estimate, Counter{(year, source, capital
+        type, stage): đồng})}: what the import is compared with (not the sub-source)."""
         result = {}
         for p in self.projects:
             lines = Counter()
             for (year, source, _sub, capital, stage), amount in p.lines.items():
                 lines[(year, source, capital, stage)] += amount
-            result[fold(p.name)] = (p.estimate, lines)
+            result[fold(p.name)] = (fold(p.lead), fold(p.period), p.estimate, lines)
         return result
 
 
