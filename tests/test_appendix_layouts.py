@@ -20,7 +20,16 @@ from tests.layouts.render import sheet
 ROOT = Path(__file__).resolve().parent.parent
 SLUGS = sorted(seed_tables())
 # The dimensions today's importer reads in every drawn combination.
-PASSING = ("order", "units", "numbering", "totals", "blank_rows", "titles", "signature")
+PASSING = (
+    "order",
+    "units",
+    "numbering",
+    "totals",
+    "blank_rows",
+    "titles",
+    "repeated_header",
+    "signature",
+)
 EXAMPLES = int(os.environ.get("LAYOUT_EXAMPLES", "60"))
 
 

@@ -4,8 +4,11 @@ From the five seed plans' appendix tables (fixtures/plans/*.yaml, known to the �
 ``seeds``) it types each table in a layout drawn by hypothesis (``layout.layouts``) and imports
 it through the portal's own path (``check.import_layout``): parse every sheet, store the preview,
 load it back, relate it to the plan, write it. A layout passes when it imports without an error
-to the same projects, the same estimate and đồng per project, year, source, capital type and
-stage as the seed, and every total or subtotal it states is read and agrees with its rows.
+to the same projects as the seed, each with the same lead agency, period, estimate and đồng
+per year, source, capital type and stage (the sub-source is not compared), and every total or
+subtotal it states is read and agrees with its rows. The stated totals are the sums of the
+table (the seed documents' own wrong totals are not reproduced), so any difference the import
+reports is a false one.
 
 What varies, one dimension each (``layout.DIMENSION``; a dimension not enabled keeps the
 baseline, the plain layout of the seed appendices):
