@@ -34,6 +34,7 @@ lint: setup
 	$(BIN)/ruff check .
 	$(LOCAL) $(BIN)/python manage.py makemigrations --check --dry-run
 
+# LAYOUT_EXAMPLES=n: layouts drawn per dimension by benchmarks/test_layouts.py (default 150).
 bench: setup
 	$(BIN)/python -m pytest benchmarks -q -p no:cacheprovider
 
