@@ -7,8 +7,9 @@ load it back, relate it to the plan, write it. A layout passes when it imports w
 to the same projects as the seed, each with the same lead agency, period, estimate and đồng
 per year, source, capital type and stage (the sub-source is not compared), and every total or
 subtotal it states is read and agrees with its rows. The stated totals are the sums of the
-table (the seed documents' own wrong totals are not reproduced), so any difference the import
-reports is a false one.
+table (the seed documents' own wrong totals are not reproduced: their scopes are no single
+column of these layouts), so any difference the import reports is a false one, but for the
+total typed wrong on purpose (wrong_total), whose difference must be the one reported.
 
 What varies, one dimension each (``layout.DIMENSION``; a dimension not enabled keeps the
 baseline, the plain layout of the seed appendices):
@@ -23,6 +24,8 @@ baseline, the plain layout of the seed appendices):
 - numbering: projects numbered 1, 2 in each group, continuously, "-", "+" or "a)";
 - totals: the grand total at the bottom, on top or absent; subtotals on the group's row, in a
   "Cộng (I)" row after it, or absent;
+- wrong_total: the grand total of one column typed one unit too high (the import must name that
+  difference, and only that one);
 - blank_rows, note_rows: blank rows between groups, a note row under each group;
 - titles: 0–3 title lines above the header, a row of column numbers under it;
 - repeated_header: the header typed again before the middle group (a Word table of its own);

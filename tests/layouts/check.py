@@ -1,7 +1,8 @@
 """Importing a generated layout the way the portal's upload does (read and parse every sheet,
 store the preview, load it back, relate it to the plan, write it) and comparing what was written
 with the seed: the same projects, each with the same lead agency, period, estimate and đồng per
-year, source, capital type and stage, and every stated total read and agreeing with its rows."""
+year, source, capital type and stage, and every stated total read and agreeing with its rows
+but the one typed wrong on purpose, whose difference must be the one named."""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -68,10 +69,16 @@ def import_layout(slug: str, layout: Layout, province) -> Outcome:
             if preview.errors:
                 outcome.problems += [f"{name} {sheet.name}: {e}" for e in preview.errors]
                 continue
-            differing = [s for s in preview.stated if s.difference]
+            differing = {s.label: s for s in preview.stated if s.difference}
             outcome.problems += [
                 f"{s.label} ({s.column.label}) ghi {s.amount}, cộng lại {s.computed}"
-                for s in differing
+                for label, s in differing.items()
+                if sheet.wrong.get(label) != s.difference
+            ]
+            outcome.problems += [
+                f"{label}: không nêu chênh lệch {difference}"
+                for label, difference in sheet.wrong.items()
+                if label not in differing
             ]
             if len(preview.stated) != sheet.stated:
                 outcome.problems.append(

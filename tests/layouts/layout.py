@@ -89,6 +89,8 @@ class Layout:
     # in a "Cộng" row after it, or none
     total: str = "bottom"
     subtotals: str = "group_row"
+    # wrong_total: the grand total of the first money column typed one unit too high
+    wrong_total: bool = False
     # blank_rows / note_rows inside the table
     blank_rows: bool = False
     note_rows: bool = False
@@ -131,6 +133,7 @@ DIMENSION = {
     "numbering": "numbering",
     "total": "totals",
     "subtotals": "totals",
+    "wrong_total": "wrong_total",
     "blank_rows": "blank_rows",
     "note_rows": "note_rows",
     "titles": "titles",
@@ -157,6 +160,7 @@ _CHOICES = {
     "numbering": st.sampled_from(["restart", "continuous", "dash", "plus", "letter"]),
     "total": st.sampled_from(["bottom", "top", "none"]),
     "subtotals": st.sampled_from(["group_row", "after", "none"]),
+    "wrong_total": st.booleans(),
     "blank_rows": st.booleans(),
     "note_rows": st.booleans(),
     "titles": st.integers(0, 3),

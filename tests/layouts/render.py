@@ -24,6 +24,8 @@ class Sheet:
     table: tuple[int, int] = (0, 0)  # first and last row of the table (header included)
     stated: int = 0  # how many amounts the total and subtotal rows state
     breaks: list[int] = field(default_factory=list)  # rows where the header is typed again
+    # the totals typed wrong on purpose: {label of the row: computed minus stated, đồng}
+    wrong: dict[str, int] = field(default_factory=dict)
 
     def add(self, values: dict[int, object] | None = None, width: int = 0) -> int:
         row = [None] * width
@@ -193,10 +195,16 @@ def sheet(table: Table, layout: Layout) -> Sheet:
         for r1, c1, r2, c2 in header_merges:
             out.merges.append((r1 - top + start, c1, r2 - top + start, c2))
 
-    def amounts_row(values: dict, projects: list[Project]) -> int:
+    def amounts_row(values: dict, projects: list[Project], *, wrong: str = "") -> int:
+        """A total row; ``wrong``: its label, to state the first money column's sum one unit
+        too high, as three of the five seed documents state a total their rows do not make."""
         for i, col in enumerate(cols):
             if col.role in ("estimate", "money"):
-                values[i] = amount(total_of(projects, col, table), layout)
+                dong = total_of(projects, col, table)
+                if wrong and col.role == "money" and dong is not None and wrong not in out.wrong:
+                    out.wrong[wrong] = -UNITS[layout.unit]
+                    dong += UNITS[layout.unit]
+                values[i] = amount(dong, layout)
                 out.stated += values[i] is not None
         return out.add(values, width)
 
@@ -213,7 +221,8 @@ def sheet(table: Table, layout: Layout) -> Sheet:
             out.merge(r, at["name"], r, end)
 
     def grand_total() -> None:
-        amounts_row({at["name"]: "Tổng cộng"}, table.projects)
+        label = "Tổng cộng"
+        amounts_row({at["name"]: label}, table.projects, wrong=label if layout.wrong_total else "")
 
     if layout.total == "top":
         grand_total()
