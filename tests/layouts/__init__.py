@@ -28,7 +28,7 @@ baseline, the plain layout of the seed appendices):
   difference, and only that one);
 - blank_rows, note_rows: blank rows between groups, a note row under each group;
 - titles: 0–3 title lines above the header, a row of column numbers under it;
-- repeated_header: the header typed again before the middle group (a Word table of its own);
+- repeated_header: the header typed again before the middle project (a Word table of its own);
 - signature: a footnote and the signature block under the table;
 - docx: a Word document (python-docx table) instead of a workbook.
 

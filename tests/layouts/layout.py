@@ -97,7 +97,7 @@ class Layout:
     # titles: lines above the header (0–3) and a row of column numbers under it
     titles: int = 2
     column_numbers: bool = False
-    # repeated_header: the header typed again before the middle group (a table continued over
+    # repeated_header: the header typed again before the middle project (a table continued over
     # pages; in Word, a table of its own)
     repeated_header: bool = False
     # signature: a signature block and a footnote under the table

@@ -236,19 +236,20 @@ def sheet(table: Table, layout: Layout) -> Sheet:
     else:
         outer = [("", list(enumerate(groups)))]
     number = 0
+    middle = table.projects[len(table.projects) // 2]
     for outer_ref, inner in outer:
         if outer_ref:
             projects = [p for _i, g in inner for p in g.projects]
             title_row(outer_ref, f"Nhóm dự án {outer_ref}", projects)
         for position, group in inner:
-            if layout.repeated_header and group is groups[len(groups) // 2] and position:
-                repeat_header()
             if position is not None and (group.title or len(groups) > 1):
                 ref = ROMAN[position]
                 title_row(ref, group.title or f"Nhóm {ref}", group.projects)
             if layout.numbering == "restart" and position is not None:
                 number = 0
             for project in group.projects:
+                if layout.repeated_header and project is middle:
+                    repeat_header()  # a page break before the middle project
                 number += 1
                 ref = {
                     "restart": str(number),
