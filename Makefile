@@ -35,6 +35,7 @@ lint: setup
 	$(LOCAL) $(BIN)/python manage.py makemigrations --check --dry-run
 
 # --confcutdir: the benchmarks keep their own fixtures, not the suite's (fixed clock, fast passwords).
+# LAYOUT_EXAMPLES=n: layouts drawn per dimension by benchmarks/test_layouts.py (default 150).
 bench: setup
 	$(BIN)/python -m pytest benchmarks -q -p no:cacheprovider --confcutdir=benchmarks
 
