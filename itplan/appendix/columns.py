@@ -48,14 +48,14 @@ ROLES = [
     ("period", _("Thời gian thực hiện")),
     ("status", _("Tình trạng")),
     ("notes", _("Ghi chú")),
-    ("total", _("Tổng mức đầu tư (kinh phí cả dự án)")),
-    ("money", _("Kinh phí: năm, nguồn theo tiêu đề cột")),
-    ("central", _("Kinh phí ngân sách trung ương")),
-    ("local", _("Kinh phí ngân sách địa phương")),
+    ("total", _("Tổng mức đầu tư")),
+    ("money", _("Kinh phí theo tiêu đề")),  # year, source, capital type as the header says
+    ("central", _("Kinh phí NSTW")),
+    ("local", _("Kinh phí NSĐP")),
     ("other", _("Kinh phí nguồn khác")),
-    ("source", _("Nguồn vốn ghi bằng chữ ở từng dòng")),
-    ("capital_type", _("Loại vốn ghi bằng chữ ở từng dòng")),
-    ("year", _("Năm ghi ở từng dòng")),
+    ("source", _("Nguồn vốn (chữ)")),
+    ("capital_type", _("Loại vốn (chữ)")),
+    ("year", _("Năm (từng dòng)")),
 ]
 ROLE_CODES = [code for code, _label in ROLES]
 MONEY_ROLES = {"total", "money", "central", "local", "other"}

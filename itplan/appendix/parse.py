@@ -14,7 +14,7 @@ from projects.periods import parse_period
 from provinces.text import fold
 
 from .amounts import AmountReader
-from .columns import Column, ColumnMap
+from .columns import Column, ColumnMap, classify
 from .header import HEADER_SEARCH_ROWS, HeaderReader, find_header, header_rows, pick_sheet
 from .preview import (
     Defaults,
@@ -90,6 +90,13 @@ class _Parser(HeaderReader, RowReader, AmountReader):
         header = find_header(self.grid, self.mapping)
         if header is None:
             self.preview.shown_from, self.preview.shown_rows = header_rows(self.grid)
+            # what the words of the first of those rows say, as the clerk's starting choices
+            self.preview.columns = [
+                classify(c, (text,) if text else ())
+                for c, text in enumerate(
+                    self.preview.shown_rows[0] if self.preview.shown_rows else []
+                )
+            ]
             self.error(
                 None,
                 "",

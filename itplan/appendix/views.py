@@ -156,7 +156,8 @@ def _mapping(preview) -> dict | None:
         "rows": preview.shown_rows,
         "columns": columns,
         "roles": auto + [(code, label) for code, label in ROLES],
-        "open": not preview.columns or any(c.role != c.auto for c in preview.columns),
+        # open where the clerk has to act: no header understood, or errors to fix
+        "open": preview.header_rows is None or bool(preview.errors),
     }
 
 
