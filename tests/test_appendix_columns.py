@@ -314,3 +314,35 @@ def test_ngan_sach_tinh_alone_is_the_provinces_budget_without_a_sub_source(empty
         ("central", ""),
         ("local", ""),
     ]
+
+
+def test_a_ten_du_an_column_wins_the_name_over_a_noi_dung_column_before_it(empty_plan):
+    content = book(
+        [
+            ["ĐVT: triệu đồng"],
+            ["TT", "Nội dung", "Tên dự án", "Cơ quan chủ trì", "NSĐP"],
+            [1, "Hạ tầng số", "Mạng diện rộng của tỉnh", "Sở KH&CN", 700],
+        ]
+    )
+    preview = preview_file("noi-dung.xlsx", content, empty_plan)
+    (project,) = preview.projects
+    assert (project.name, project.scale) == ("Mạng diện rộng của tỉnh", "Hạ tầng số")
+
+
+def test_a_source_written_in_each_row_keeps_its_local_level(empty_plan):
+    content = book(
+        [
+            ["ĐVT: triệu đồng"],
+            ["TT", "Tên nhiệm vụ", "Đơn vị chủ trì", "Nguồn vốn", "Kinh phí"],
+            [1, "Bộ phận một cửa cấp xã", "UBND các xã", "NS cấp xã", 300],
+            [2, "Hội nghị truyền hình", "Văn phòng UBND tỉnh", "Ngân sách tỉnh", 500],
+            [3, "Wifi công cộng", "Doanh nghiệp", "Xã hội hóa", 200],
+        ]
+    )
+    preview = preview_file("nguon-tung-dong.xlsx", content, empty_plan)
+    assert not preview.errors, [str(e) for e in preview.errors]
+    assert [(p.lines[0].source, p.lines[0].sub_source) for p in preview.projects] == [
+        ("local", "Ngân sách cấp xã"),
+        ("local", ""),
+        ("other", "Xã hội hóa"),
+    ]

@@ -27,6 +27,7 @@ from .vocabulary import (
     ESTIMATE,
     LOCAL_LEVELS,
     MONEY_WORDS,
+    PROVINCE_LEVEL,
     SOURCE_WORDS,
     STAGE_WORDS,
     TEXT_ROLES,
@@ -264,6 +265,13 @@ def describe(path: tuple[str, ...] | list[str], *, levels: bool = False) -> Mone
     )
     total = estimate or (not source and not capital and bool(TOTAL.match(leaf)))
     return Money(year, source, sub_source, capital, stage, total, estimate)
+
+
+def describe_source(text: str) -> Money:
+    """What a row's "Nguồn vốn" cell says ("Vốn TW", "Ngân sách các huyện"): as ``describe``,
+    with a local level other than the province's own kept as the sub-source."""
+    money = describe([text], levels=True)
+    return replace(money, sub_source="") if money.sub_source == PROVINCE_LEVEL else money
 
 
 def _level(folded: str) -> str:

@@ -151,9 +151,15 @@ class HeaderReader:
             columns[0].kind = columns[0].role = columns[0].auto = "ref"  # often unheaded
         kinds = [c.kind for c in columns if c.kind and c.kind != "money"]
         for kind in set(kinds):
-            if kinds.count(kind) > 1:  # the first of two "Nội dung" columns is the one
-                same = sorted((c for c in columns if c.kind == kind), key=lambda c: not c.chosen)
-                for column in same[1:]:  # …unless the clerk chose another
+            if kinds.count(kind) > 1:  # the first of two "Nội dung" columns is the one…
+                same = sorted(
+                    (c for c in columns if c.kind == kind),
+                    key=lambda c: (
+                        not c.chosen,
+                        bool(c.path) and fold(c.path[-1]).startswith("noi dung"),
+                    ),
+                )
+                for column in same[1:]:  # …unless the clerk chose another, or "Tên dự án" follows
                     column.kind = column.role = "scale" if kind == "name" else ""
         _local_levels(columns)
         self.preview.chosen = {c.key: c.role for c in columns if c.chosen and c.path}
