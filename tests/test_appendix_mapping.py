@@ -221,6 +221,18 @@ def test_command_takes_a_mapping_by_excel_letters(empty_plan, tmp_path):
     ]
 
 
+def test_command_names_a_chosen_column_the_table_does_not_have(empty_plan, tmp_path):
+    path = tmp_path / "ke-hoach.xlsx"
+    path.write_bytes(workbook_bytes(UNKNOWN))
+    status, data = run(
+        str(path), "--plan", empty_plan.document_number, "--columns", "name=B,notes=K"
+    )
+    assert status == 1
+    assert [(e["column"], e["message"]) for e in data["errors"]] == [
+        ("K", "cột này được chọn nhưng bảng chỉ có đến cột F.")
+    ]
+
+
 @pytest.mark.parametrize(
     ("spec", "message"),
     [

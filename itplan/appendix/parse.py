@@ -6,6 +6,7 @@ Nothing here touches the database except to read the plan's agencies and project
 """
 
 from django.utils.translation import gettext as _
+from openpyxl.utils import get_column_letter
 
 from budgets.models import Source
 from budgets.reconciliation import figure
@@ -87,6 +88,14 @@ class _Parser(HeaderReader, RowReader, AmountReader):
 
     # -- the table --------------------------------------------------------------------------
     def run(self) -> Preview:
+        width = max((len(row) for row in self.grid.rows[:HEADER_SEARCH_ROWS]), default=0)
+        for index in sorted(i for i in self.mapping.by_index if i >= width):
+            self.error(
+                None,
+                get_column_letter(index + 1),
+                _("cột này được chọn nhưng bảng chỉ có đến cột %(last)s.")
+                % {"last": get_column_letter(max(width, 1))},
+            )
         header = find_header(self.grid, self.mapping)
         if header is None:
             self.preview.shown_from, self.preview.shown_rows = header_rows(self.grid)
