@@ -123,8 +123,9 @@ class _Parser(HeaderReader, RowReader, AmountReader):
         self.columns = self.read_columns(header, depth)
         self.preview.columns = self.columns
         self.preview.shown_from = header
+        width = len(self.columns)
         self.preview.shown_rows = [
-            [cell_text(v)[:120] for v in row[: len(self.preview.columns)]]
+            ([cell_text(v)[:120] for v in row[:width]] + [""] * width)[:width]
             for row in self.grid.rows[header - 1 : header + depth - 1]
         ]
         self.header_texts = {
