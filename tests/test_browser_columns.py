@@ -4,6 +4,7 @@ province's next file (its columns in another order) is read without being asked 
 
 import re
 
+import openpyxl
 from playwright.sync_api import expect
 
 from itplan.models import ColumnMapping
@@ -14,8 +15,6 @@ from tests.test_browser_import import logged_in_page, upload
 
 
 def save(rows, path):
-    import openpyxl
-
     book = openpyxl.Workbook()
     book.active.title = "Phụ lục"
     for row in rows:
