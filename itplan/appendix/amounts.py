@@ -13,7 +13,7 @@ from budgets.money import parse_money, to_dong, with_unit
 from projects.periods import YEAR_MAX, YEAR_MIN
 from provinces.text import fold
 
-from .columns import Column, Money, describe
+from .columns import Column, Money, describe, describe_source
 from .preview import Group, Line, ParsedProject, StatedRow
 from .sheet import year_in
 
@@ -102,7 +102,7 @@ class AmountReader:
         """What the row's own text cells say about its money: "Vốn TW", "Sự nghiệp", "2014"."""
         said = Money()
         if text := self.text(r, "source"):
-            said = self.choice(r, "source", text, SOURCE_CHOICES, describe([text]))
+            said = self.choice(r, "source", text, SOURCE_CHOICES, describe_source(text))
         if text := self.text(r, "capital_type"):
             said = said.merged(
                 self.choice(r, "capital_type", text, CAPITAL_CHOICES, describe([text]))
