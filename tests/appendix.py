@@ -17,6 +17,7 @@ from itplan.appendix import Defaults, apply, preview_file
 from projects.models import Plan, Project
 from provinces.agencies import agency_key
 from provinces.text import fold
+from tests.browser import login
 
 FILES = Path(__file__).parent / "files"
 
@@ -119,3 +120,39 @@ def confirm(client, record, **choices):
     """Click "Xác nhận nhập" on the record's preview page."""
     url = reverse("import_preview", args=[record.pk])
     return client.post(url, confirm_fields(client, record, **choices))
+
+
+# -- a workbook whose name column the importer does not know, and the province's next file ----
+UNKNOWN = [
+    ["KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026"],
+    ["ĐVT: triệu đồng"],
+    ["STT", "Công việc trọng tâm", "Cơ quan chủ trì", "Thời gian thực hiện", "NSTW", "NSĐP"],
+    [1, "Số hóa hồ sơ một cửa", "Văn phòng UBND tỉnh", "2026", 1200, 300],
+    [2, "Nền tảng dữ liệu dùng chung", "Sở Khoa học và Công nghệ", "2026-2027", None, 2500],
+]
+# The province's next file: the same headers, the columns in another order.
+NEXT = [
+    ["ĐVT: triệu đồng"],
+    ["STT", "Cơ quan chủ trì", "Công việc trọng tâm", "NSĐP", "NSTW"],
+    [1, "Sở Khoa học và Công nghệ", "Hệ thống giám sát an toàn thông tin", 900, 100],
+]
+
+
+# -- in the browser ------------------------------------------------------------------------
+PREVIEW_URL = re.compile(r"/nhap-phu-luc/\d+/$")
+
+
+def browser_upload(page, live_server, plan, path: Path):
+    """From the plan page, through "Nhập phụ lục", to the preview of ``path``."""
+    page.goto(f"{live_server.url}/ke-hoach/{plan.pk}/")
+    page.locator(".actions").get_by_role("link", name="Nhập phụ lục").click()
+    page.set_input_files("#id_file", path)
+    page.get_by_role("button", name="Tải lên và xem trước").click()
+    # The form posts with XMLHttpRequest (for the progress bar), then navigates.
+    page.wait_for_url(PREVIEW_URL)
+
+
+def logged_in_page(browser, live_server, **options):
+    page = browser.new_page(locale="vi-VN", **options)
+    login(page, live_server, "canbo.baclieu")
+    return page

@@ -43,7 +43,7 @@ TEXT_ROLES: list[tuple[str, re.Pattern]] = [
         _any(
             r"chu tri",
             r"chu dau tu",
-            r"(don vi|co quan) (thuc hien|trien khai|quan ly|de xuat)",
+            r"(don vi|co quan) (thuc hien|trien khai|quan ly|de xuat|dau moi)",
             r"^(don vi|co quan)$",
         ),
     ),

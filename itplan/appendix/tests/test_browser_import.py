@@ -3,39 +3,20 @@ seed appendix to an empty plan, reads the preview, confirms, and finds the proje
 page; a file with an error cannot be confirmed."""
 
 import re
-from pathlib import Path
 
 import openpyxl
 from playwright.sync_api import expect
 
-from projects.models import Plan, Project
-from tests.appendix import FILES
-from tests.browser import SCREENSHOTS, login
-
-PREVIEW_URL = re.compile(r"/nhap-phu-luc/\d+/$")
-
-
-def upload(page, live_server, plan: Plan, path: Path):
-    """From the plan page, through "Nhập phụ lục", to the preview of ``path``."""
-    page.goto(f"{live_server.url}/ke-hoach/{plan.pk}/")
-    page.locator(".actions").get_by_role("link", name="Nhập phụ lục").click()
-    page.set_input_files("#id_file", path)
-    page.get_by_role("button", name="Tải lên và xem trước").click()
-    # The form posts with XMLHttpRequest (for the progress bar), then navigates.
-    page.wait_for_url(PREVIEW_URL)
-
-
-def logged_in_page(browser, live_server, **options):
-    page = browser.new_page(locale="vi-VN", **options)
-    login(page, live_server, "canbo.baclieu")
-    return page
+from projects.models import Project
+from tests.appendix import FILES, browser_upload, logged_in_page
+from tests.browser import SCREENSHOTS
 
 
 def test_clerk_uploads_previews_and_confirms_the_bac_lieu_appendix(
     browser, live_server, empty_plan
 ):
     page = logged_in_page(browser, live_server, viewport={"width": 1366, "height": 768})
-    upload(page, live_server, empty_plan, FILES / "bac-lieu-2213-2011.xlsx")
+    browser_upload(page, live_server, empty_plan, FILES / "bac-lieu-2213-2011.xlsx")
 
     summary = page.locator("#summary")
     expect(summary).to_contain_text("11 dự án, nhiệm vụ")
@@ -115,7 +96,7 @@ def test_appendix_with_a_bad_amount_shows_the_error_and_cannot_be_confirmed(
     book.save(path)
 
     page = logged_in_page(browser, live_server, viewport={"width": 1366, "height": 768})
-    upload(page, live_server, empty_plan, path)
+    browser_upload(page, live_server, empty_plan, path)
 
     expect(page.locator("#summary")).to_contain_text(re.compile(r"\b1 lỗi"))
     error = page.locator("#errors tbody tr")

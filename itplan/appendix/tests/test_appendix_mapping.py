@@ -17,25 +17,10 @@ from budgets.models import BudgetLine
 from itplan.appendix import mapping
 from itplan.models import AppendixImport, ColumnMapping
 from projects.models import Plan, Project
+from tests.appendix import NEXT, UNKNOWN, confirm, upload, workbook_bytes
 from tests.factories import make_user
-from tests.test_appendix_views import confirm, upload, workbook_bytes
 
 TRIEU = 10**6
-UNKNOWN = [
-    ["KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026"],
-    ["ĐVT: triệu đồng"],
-    ["STT", "Công việc trọng tâm", "Cơ quan chủ trì", "Thời gian thực hiện", "NSTW", "NSĐP"],
-    [1, "Số hóa hồ sơ một cửa", "Văn phòng UBND tỉnh", "2026", 1200, 300],
-    [2, "Nền tảng dữ liệu dùng chung", "Sở Khoa học và Công nghệ", "2026-2027", None, 2500],
-]
-# The province's next file: the same headers, the columns in another order.
-NEXT = [
-    ["ĐVT: triệu đồng"],
-    ["STT", "Cơ quan chủ trì", "Công việc trọng tâm", "NSĐP", "NSTW"],
-    [1, "Sở Khoa học và Công nghệ", "Hệ thống giám sát an toàn thông tin", 900, 100],
-]
-
-
 @pytest.fixture
 def staff(seed):
     return make_user("cb", "staff", seed["bac-lieu"].province)

@@ -9,9 +9,8 @@ from playwright.sync_api import expect
 
 from itplan.models import ColumnMapping
 from projects.models import Project
+from tests.appendix import NEXT, UNKNOWN, browser_upload, logged_in_page
 from tests.browser import SCREENSHOTS
-from tests.test_appendix_mapping import NEXT, UNKNOWN
-from tests.test_browser_import import logged_in_page, upload
 
 
 def save(rows, path):
@@ -27,7 +26,8 @@ def test_clerk_maps_an_unknown_name_column_and_the_next_file_is_recognised(
     browser, live_server, empty_plan, tmp_path
 ):
     page = logged_in_page(browser, live_server, viewport={"width": 1366, "height": 900})
-    upload(page, live_server, empty_plan, save(UNKNOWN, tmp_path / "chuyen-doi-so-2026.xlsx"))
+    unknown = save(UNKNOWN, tmp_path / "chuyen-doi-so-2026.xlsx")
+    browser_upload(page, live_server, empty_plan, unknown)
 
     expect(page.locator("#errors")).to_contain_text("Không tìm thấy dòng tiêu đề của bảng")
     expect(page.get_by_role("button", name="Xác nhận nhập")).to_be_disabled()
@@ -57,7 +57,7 @@ def test_clerk_maps_an_unknown_name_column_and_the_next_file_is_recognised(
         "cong viec trong tam": "name"
     }
 
-    upload(page, live_server, empty_plan, save(NEXT, tmp_path / "bo-sung-2026.xlsx"))
+    browser_upload(page, live_server, empty_plan, save(NEXT, tmp_path / "bo-sung-2026.xlsx"))
     expect(page.locator("#saved-columns")).to_contain_text("Dùng cách nhận cột đã lưu của tỉnh")
     expect(page.locator("#summary")).to_contain_text("1 dự án, nhiệm vụ")
     expect(page.locator("#summary")).to_contain_text(re.compile(r"\b0 lỗi"))

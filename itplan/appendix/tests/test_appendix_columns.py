@@ -51,6 +51,7 @@ TEXT_HEADERS = [
     (("Đơn vị chủ trì",), "lead"),
     (("Chủ đầu tư",), "lead"),
     (("Đơn vị thực hiện",), "lead"),
+    (("Đơn vị đầu mối",), "lead"),
     (("Cơ quan thực hiện",), "lead"),
     (("Đơn vị triển khai",), "lead"),
     (("Đơn vị",), "lead"),
