@@ -129,11 +129,23 @@ class CompiledOnce(ExpressionWrapper):
     def __init__(self, expression, output_field):
         super().__init__(expression, output_field=output_field)
         self._compiled = _PerCompiler()  # the copies Django makes at each mention share it
+        self._resolved_in = None  # the alias prefix of the query it was resolved in
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        # A lookup on it (the status's ``progress >= …``) resolves its left side again at each
+        # compile, copying the whole tree (subquery included) for the same query: once
+        # resolved, the same query (its aliases: same prefix) gets it back as it is.
+        if query is not None and self._resolved_in == query.alias_prefix:
+            return self
+        resolved = super().resolve_expression(query, *args, **kwargs)
+        resolved._resolved_in = getattr(query, "alias_prefix", None)
+        return resolved
 
     def relabeled_clone(self, change_map):
         clone = super().relabeled_clone(change_map)
-        if change_map:  # other table aliases: other SQL
+        if change_map:  # other table aliases: other SQL, and resolved again in its new query
             clone._compiled = _PerCompiler()
+            clone._resolved_in = None
         return clone
 
     def as_sql(self, compiler, connection):
@@ -229,21 +241,22 @@ def as_of(indicators: QuerySet, date: datetime.date) -> QuerySet:
     (every indicator, on today's dashboard) reads its stored row; the others look the
     measurement up in a correlated subquery (SQL evaluates a CASE branch only when taken)."""
     indicators = _with_time(indicators, date)
-    latest = _latest(date).annotate(
-        share=_progress(
-            sql_number("baseline_", OuterRef), OuterRef("final_target_number"), sql_number()
-        )
-    )
     stored = Q(latest_date__isnull=True) | Q(latest_date__lte=date)
+    # One subquery, the measurement's number; its progress is computed here from that number
+    # (as ``stored_progress`` is from ``latest_number``): a second subquery for the progress
+    # cost as much Python to build and compile as the rest of the rule.
+    measured = Subquery(_latest(date).annotate(number=sql_number()).values("number")[:1])
     indicators = indicators.annotate(
-        actual_number=Case(
-            When(stored, then=F("latest_number")),
-            default=Subquery(latest.annotate(number=sql_number()).values("number")[:1]),
+        actual_number=CompiledOnce(
+            Case(When(stored, then=F("latest_number")), default=measured),
+            output_field=FloatField(),
         ),
+    )
+    indicators = indicators.annotate(
         progress=CompiledOnce(
             Case(
                 When(stored, then=F("stored_progress")),
-                default=Subquery(latest.values("share")[:1]),
+                default=_progress(F("baseline_number"), F("target_number"), F("actual_number")),
             ),
             output_field=FloatField(),
         ),

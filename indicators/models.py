@@ -227,6 +227,11 @@ class Measurement(KeepsIndicatorCurrent):
                 name="measurement_denominator_positive",
             ),
         ]
+        # ``achievement.as_of``'s lookup of an indicator's latest measurement on or before a
+        # date, read from the index's end instead of the indicator's rows sorted
+        indexes = [
+            models.Index(fields=["indicator", "date", "id"], name="measurement_latest_by_date")
+        ]
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y}: {self.display}"

@@ -383,3 +383,13 @@ def test_the_target_as_written_is_the_last_years():
         19,
         "19/19 sở, ngành",
     )
+
+
+def test_the_rule_resolved_in_its_query_is_given_back_as_it_is():
+    """``CompiledOnce`` is resolved once per query: the status's lookups resolve their left side
+    again at each compile, and copying the whole rule (its measurement subquery included) each
+    time was most of the dashboard's Python time."""
+    query = as_of(Indicator.objects.all(), D(2026, 6, 30)).query
+    for name in ("progress", "elapsed", "actual_number"):
+        resolved = query.annotations[name]
+        assert resolved.resolve_expression(query) is resolved, name

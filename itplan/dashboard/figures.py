@@ -136,10 +136,15 @@ class ProvinceRow:
         return rate(self.disbursed, self.allocated)
 
 
-def provinces_side_by_side(projects: QuerySet, money: Money, today: datetime.date) -> list:
+def provinces_side_by_side(
+    projects: QuerySet,
+    money: Money,
+    today: datetime.date,
+    period: tuple[int, int | None] | None = None,
+) -> list:
     """One row per province as it is today: a province merged in 2025 counts in the province it
     joined, whose row names it. ``money`` is the roll-up ``by_province``
-    (``budgets.rollup.roll_up``)."""
+    (``budgets.rollup.roll_up``); ``period`` the one reports are owed for (``_project_counts``)."""
     provinces = {p.pk: p for p in Province.objects.all()}
     rows: dict[int, ProvinceRow] = {}
 
@@ -149,7 +154,8 @@ def provinces_side_by_side(projects: QuerySet, money: Money, today: datetime.dat
         return rows[pk]
 
     group = Coalesce("plan__province__successor", "plan__province")
-    for item in projects.order_by().values(today_province=group).annotate(**_project_counts(today)):
+    counts = _project_counts(today, period)
+    for item in projects.order_by().values(today_province=group).annotate(**counts):
         row(item.pop("today_province")).counts = item
     for pk, stages in money.by_province.items():
         target = row(pk)

@@ -86,6 +86,11 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
     money_rows = filters.money_rows(lines, scope(MoneySummary.objects.all(), user))
     money_rows = money_rows.filter(period.lines())
     money = roll_up(money_rows, by_province=national)
+    if national:  # the nation's figures are the sum of its provinces' rows: one pass
+        provinces = dashboard.provinces_side_by_side(projects.qs, money, today, owing)
+        figures = dashboard.national_figures(provinces, today)
+    else:
+        figures = dashboard.project_figures(projects.qs, today, owing)
     data = {
         "scope": {
             "params": params,
@@ -103,7 +108,7 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
             "end": end.isoformat(),
         },
         "today": today.isoformat(),
-        "figures": _figures(dashboard.project_figures(projects.qs, today, owing), owing),
+        "figures": _figures(figures, owing),
         "money": _money(money),
     }
     indicators = scope(Indicator.objects.all(), user)
@@ -121,7 +126,7 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
                 "allocated": row.allocated,
                 "disbursed": row.disbursed,
             }
-            for row in dashboard.provinces_side_by_side(projects.qs, money, today)
+            for row in provinces
         ]
         counts = dashboard.indicator_figures(as_of(indicators, end))
         data["indicator_counts"] = [
