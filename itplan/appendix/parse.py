@@ -16,6 +16,7 @@ from provinces.text import fold
 from .amounts import AmountReader
 from .columns import Column
 from .header import HEADER_SEARCH_ROWS, HeaderReader, find_header, pick_sheet
+from .levels import Levels
 from .preview import (
     Defaults,
     Group,
@@ -59,6 +60,7 @@ class _Parser(HeaderReader, RowReader, AmountReader):
         self.grid, self.plan, self.defaults = grid, plan, defaults
         self.preview = Preview(file_name, grid.name, sheets)
         self.group: Group | None = None
+        self.levels = Levels()
         self.last: ParsedProject | None = None
         self.unsourced: dict[str, int] = {}  # money columns without a source: first row
 

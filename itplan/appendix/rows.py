@@ -1,5 +1,5 @@
 """Classifying the rows under the header: a project, the continuation of the one above, a
-group title, a total, a repeated header, notes under the table."""
+group title (at its level, ``levels``), a total, a repeated header, notes under the table."""
 
 import re
 
@@ -9,10 +9,10 @@ from projects.models import Project
 from provinces.text import fold
 
 from .columns import Column
+from .levels import style
 from .preview import Group, ParsedProject
 from .sheet import cell_text, is_numbering
 
-ROMAN = re.compile(r"^(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})\.?$")
 # "Cộng", "Cộng I", "Tổng cộng", "Tổng vốn đầu tư phát triển" — but not "Cổng thông tin" (which
 # folds to "cong thong tin") nor "Tổng hợp …".
 TOTAL_LABEL = re.compile(
@@ -67,12 +67,14 @@ class RowReader:
         if TOTAL_LABEL.match(label) and not self.text(r, "lead"):
             self.read_total(r, name or ref)
             return
-        if self.is_group(r, folded_ref, folded_name):
-            title = name
+        if self.is_group(r, ref, folded_name):
+            numbering = style(ref)
             if not ref:
                 match = GROUP_LABEL.match(folded_name)
                 ref = (match.group(2) or "").upper() if match else ""
-            self.group = Group(r, self.preview.appendix, ref, title)
+                numbering = "label " + match.group(1) if match else ""
+            self.group = Group(r, self.preview.appendix, ref, name, style=numbering)
+            self.levels.open_group(self.group)
             self.preview.groups.append(self.group)
             self.last = None
             self.read_group_amounts(r)
@@ -128,21 +130,22 @@ class RowReader:
         return bool(cells) and all(text in self.header_texts.get(c, ()) for c, text in cells)
 
     def is_group(self, r: int, ref: str, name: str) -> bool:
-        if ROMAN.match(ref) or re.fullmatch(r"[a-h]\.?", ref):
+        """Whether the row is a group title (the rule is ``levels``'); ``name`` is folded."""
+        numbering = style(ref)
+        if numbering in ("A", "I"):
             return bool(name)
         if not ref and GROUP_LABEL.match(name) and not self.text(r, "lead"):
             return True
-        if (
-            re.fullmatch(r"\d+\.?", ref)
-            and name
-            and not any(
-                self.text(r, kind) for kind in ("lead", "period", "objective", "partners", "status")
-            )
-        ):
+        if numbering and name and not self.has_content(r):
             # "1 Xây dựng cơ sở hạ tầng": a numbered heading whose items follow as "-" rows
-            nxt = self.next_ref(r)
-            return nxt in ("-", "+", "*") or bool(re.fullmatch(r"\d+\.\d+", nxt))
+            return self.levels.deeper(numbering, style(self.next_ref(r)))
         return False
+
+    def has_content(self, r: int) -> bool:
+        """Whether the row says what a project's row says beyond its name and money."""
+        return any(
+            self.text(r, kind) for kind in ("lead", "period", "objective", "partners", "status")
+        )
 
     def next_ref(self, r: int) -> str:
         for nr in range(r + 1, min(r + 4, len(self.grid.rows)) + 1):
@@ -152,6 +155,7 @@ class RowReader:
         return ""
 
     def read_project(self, r: int, ref: str, name: str) -> None:
+        self.group = self.levels.place(style(ref))
         project = ParsedProject(r, ref, name, self.group)
         project.objective = self.text(r, "objective")
         project.scale = self.text(r, "scale")
@@ -204,7 +208,11 @@ class RowReader:
 
     # -- totals and groups ------------------------------------------------------------------
     def read_total(self, r: int, label: str) -> None:
-        group = self.group if fold(label).startswith("cong") else None
+        group = None
+        if match := TOTAL_LABEL.match(fold(label)):
+            # "Cộng I" is group I's, wherever it is open; "Cộng" the innermost group's
+            named = match.group(3) and self.levels.by_ref(match.group(3))
+            group = named or self.group if match.group(0).startswith("cong") else None
         self.stated_amounts(r, label, group)
         self.last = None
 
