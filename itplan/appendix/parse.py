@@ -61,6 +61,7 @@ class _Parser(HeaderReader, RowReader, AmountReader):
         self.preview = Preview(file_name, grid.name, sheets)
         self.group: Group | None = None
         self.levels = Levels()
+        self.grand_total_row: int | None = None  # a grand total under the projects
         self.last: ParsedProject | None = None
         self.unsourced: dict[str, int] = {}  # money columns without a source: first row
 
@@ -109,6 +110,8 @@ class _Parser(HeaderReader, RowReader, AmountReader):
                 continue
             if blank and self.preview.projects and not self.is_table_row(r):
                 break  # notes and signatures under the table
+            if self.preview.projects and self.under_table(r):
+                break
             blank = False
             self.read_row(r)
         self.finish()

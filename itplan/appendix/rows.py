@@ -20,6 +20,12 @@ TOTAL_LABEL = re.compile(
     r"|^tong(\s+(cong|so|von|kinh phi|nhu cau|muc)\b.*)?\s*:?$"
 )
 LABEL_IN_REF = re.compile(r"^([IVXLC]+|\d+|[A-H])[.)]\s*(.+)$")
+# What is typed under a table: notes, footnotes, the signature block ("Nơi nhận:", "KT. CHỦ
+# TỊCH", "PHÓ CHỦ TỊCH", then the name).
+UNDER_TABLE = re.compile(
+    r"^(ghi chu|chu thich|luu y|nguon\s*:|noi nhan|\(\*+\)|\*+\s*\D"
+    r"|(kt|tm|tl|ktl)\s*\.|(pho )?chu tich\b|(pho )?giam doc\b|nguoi lap\b|thu truong\b)"
+)
 GROUP_LABEL = re.compile(r"^(noi dung|nhom|phan|chuong trinh)\s*(\d+|[ivx]+)?\s*[:.\-]?")
 STATUS_WORDS = [
     (r"hoan thanh|da thuc hien|da trien khai", Project.Status.COMPLETED),
@@ -103,6 +109,16 @@ class RowReader:
                 self.warn(r, "", _("Dòng không có số thứ tự và tên: bỏ qua."))
             return
         self.read_project(r, ref, name)
+
+    def under_table(self, r: int) -> bool:
+        """Whether the table has ended above row ``r``: a note, footnote or signature starts
+        it, or it follows the grand total at the bottom and is no numbered row or total."""
+        first = next((cell_text(v) for v in self.grid.rows[r - 1] if cell_text(v)), "")
+        if UNDER_TABLE.match(fold(first)):
+            return True
+        if self.grand_total_row is None or self.is_table_row(r):
+            return False
+        return not TOTAL_LABEL.match(fold(self.text(r, "name") or first))
 
     def is_table_row(self, r: int) -> bool:
         ref = self.text(r, "ref")
@@ -213,6 +229,8 @@ class RowReader:
             # "Cộng I" is group I's, wherever it is open; "Cộng" the innermost group's
             named = match.group(3) and self.levels.by_ref(match.group(3))
             group = named or self.group if match.group(0).startswith("cong") else None
+        if group is None and self.preview.projects:
+            self.grand_total_row = r
         self.stated_amounts(r, label, group)
         self.last = None
 
