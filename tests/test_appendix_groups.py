@@ -92,3 +92,152 @@ def test_two_levels_give_a_tree_and_exactly_the_one_real_difference(plan):
         "Dòng 13, cột F (NSĐP): “Ứng dụng” ghi 900 triệu đồng, các dòng cộng lại được 800 "
         "triệu đồng (chênh 100 triệu đồng); giữ số ghi trong văn bản."
     ]
+
+
+# A > I > 1 / 2, then B; projects numbered "-", "a)", "+"; every subtotal right.
+THREE_LEVELS = [
+    ["A", "Dự án đầu tư", None, None, None, 1000],
+    ["I", "Hạ tầng", None, None, None, 1000],
+    ["1", "Mạng truyền số liệu", None, None, None, 600],
+    project("-", "Mạng LAN các sở", None, 400),
+    project("-", "Mạng WAN của tỉnh", None, 200),
+    ["2", "Máy chủ", None, None, None, 400],
+    project("a)", "Máy chủ ứng dụng", None, 300),
+    project("b)", "Máy chủ dự phòng", None, 100),
+    ["B", "Nhiệm vụ chi thường xuyên", None, None, None, 150],
+    project("+", "Đào tạo cán bộ", None, 100),
+    project("+", "Tuyên truyền", None, 50),
+    ["", "Tổng cộng", None, None, None, 1150],
+]
+
+
+def test_three_levels_and_projects_numbered_dash_letter_plus(plan):
+    preview = preview_of(THREE_LEVELS, plan)
+    assert not preview.errors, [str(e) for e in preview.errors]
+    assert tree(preview) == [
+        (0, "A", "Dự án đầu tư", None),
+        (1, "I", "Hạ tầng", "A"),
+        (2, "1", "Mạng truyền số liệu", "I"),
+        (2, "2", "Máy chủ", "I"),
+        (0, "B", "Nhiệm vụ chi thường xuyên", None),
+    ]
+    assert [(p.ref, p.group.ref, p.lines[0].amount // TRIEU) for p in preview.projects] == [
+        ("-", "1", 400),
+        ("-", "1", 200),
+        ("a)", "2", 300),
+        ("b)", "2", 100),
+        ("+", "B", 100),
+        ("+", "B", 50),
+    ]
+    assert len(preview.stated) == 6
+    assert preview.differences() == []
+
+
+def test_a_numbered_row_with_an_agency_is_a_project_beside_the_groups_of_its_number(plan):
+    rows = [
+        ["I", "Hạ tầng", None, None, None, 900],
+        ["1", "Mạng truyền số liệu", None, None, None, 600],
+        project("-", "Mạng LAN các sở", None, 600),
+        project("2", "Trung tâm dữ liệu", None, 300),
+        ["II", "Ứng dụng", None, None, None, 100],
+        project("1", "Phần mềm một cửa", None, 100),
+    ]
+    preview = preview_of(rows, plan)
+    assert not preview.errors, [str(e) for e in preview.errors]
+    assert tree(preview) == [
+        (0, "I", "Hạ tầng", None),
+        (1, "1", "Mạng truyền số liệu", "I"),
+        (0, "II", "Ứng dụng", None),
+    ]
+    assert [(p.name, str(p.group)) for p in preview.projects] == [
+        ("Mạng LAN các sở", "1 Mạng truyền số liệu"),
+        ("Trung tâm dữ liệu", "I Hạ tầng"),
+        ("Phần mềm một cửa", "II Ứng dụng"),
+    ]
+    assert preview.differences() == []
+
+
+def imported(preview) -> list[tuple]:
+    return [
+        (p.ref, p.name, str(p.group), [line.as_json() for line in p.lines])
+        for p in preview.projects
+    ]
+
+
+UNDER_THE_TABLE = [
+    ["Ghi chú: số liệu theo báo cáo của các sở, ngành."],
+    ["(*) Dự án chuyển tiếp từ giai đoạn trước."],
+    [None, None, None, None, "KT. CHỦ TỊCH"],
+    [None, None, None, None, "PHÓ CHỦ TỊCH"],
+    [None, None, None, None, "Nguyễn Văn An"],
+]
+
+
+def test_grand_total_on_top_or_at_the_bottom_and_the_signature_under_it_import_the_same(plan):
+    total = TWO_LEVELS[-1]
+    bottom = preview_of(TWO_LEVELS + UNDER_THE_TABLE, plan)
+    top = preview_of([total, *TWO_LEVELS[:-1], *UNDER_THE_TABLE], plan)
+    for preview in (top, bottom):
+        assert not preview.errors, [str(e) for e in preview.errors]
+        assert len(preview.projects) == 6
+        grand = [s for s in preview.stated if s.group is None]
+        assert [(s.label, s.amount, s.computed) for s in grand] == [
+            ("Tổng cộng", 400 * TRIEU, 400 * TRIEU),
+            ("Tổng cộng", 2600 * TRIEU, 2600 * TRIEU),
+        ]
+        # the notes and the signature are neither projects nor problems
+        assert not [p for p in preview.problems if p.row and p.row > 16]
+    assert imported(top) == imported(bottom)
+    assert [w.message for w in top.warnings] == [w.message for w in bottom.warnings]
+
+
+def test_the_tree_is_written_reconciled_on_the_plan_and_not_duplicated_by_a_second_import(plan):
+    apply(preview_of(TWO_LEVELS, plan), plan)
+    groups = ProjectGroup.objects.filter(plan=plan).select_related("parent").order_by("order")
+    assert [(g.ref, g.title, g.parent.ref if g.parent else None) for g in groups] == [
+        ("A", "Dự án chuyển tiếp", None),
+        ("I", "Hạ tầng", "A"),
+        ("II", "Ứng dụng", "A"),
+        ("B", "Dự án khởi công mới", None),
+        ("I", "Hạ tầng", "B"),
+        ("II", "Ứng dụng", "B"),
+    ]
+    assert Project.objects.get(plan=plan, name="Chữ ký số").group.parent.ref == "B"
+    result = reconcile(plan)
+    assert len(result.checks) == 12  # NSTW and NSĐP of each row but the two II (NSĐP only)
+    assert [
+        (c.stated_total.group.parent.ref, c.stated_total.group.ref, c.computed // TRIEU)
+        for c in result.differences
+    ] == [("B", "II", 800)]
+
+    again = preview_of(TWO_LEVELS, plan)
+    assert len(again.existing) == 6
+    result = apply(again, plan)
+    assert (result.groups_created, result.projects_created) == (0, 0)
+    assert StatedTotal.objects.filter(plan=plan).count() == 12
+
+
+def test_the_exported_workbook_shows_the_tree_and_imports_back_to_it(plan):
+    apply(preview_of(THREE_LEVELS, plan), plan)
+    sheet = plan_workbook(plan).worksheets[0]
+    rows = [
+        (sheet.cell(r, 1).value, sheet.cell(r, 2).value, sheet.cell(r, 2).alignment.indent)
+        for r in range(1, sheet.max_row + 1)
+        if sheet.cell(r, 1).value in ("A", "I", "1", "2", "B")
+    ]
+    assert rows == [
+        ("A", "Dự án đầu tư", 0),
+        ("I", "Hạ tầng", 1),
+        ("1", "Mạng truyền số liệu", 2),
+        ("2", "Máy chủ", 2),
+        ("B", "Nhiệm vụ chi thường xuyên", 0),
+    ]
+    buffer = io.BytesIO()
+    plan_workbook(plan).save(buffer)
+    copy = PlanFactory(province=plan.province, start_year=2026, end_year=2030)
+    preview = preview_file("xuat.xlsx", buffer.getvalue(), copy)
+    assert not preview.errors, [str(e) for e in preview.errors]
+    assert tree(preview) == tree(preview_of(THREE_LEVELS, plan))
+    # each group row carries the money of every row under it: no difference on import
+    assert preview.differences() == []
+    assert sum(line.amount for line in preview.lines) == 1150 * TRIEU

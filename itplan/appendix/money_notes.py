@@ -7,7 +7,7 @@ money, in one place.
 - A note ("Lồng ghép trong Chương trình MTQG", "Không sử dụng NSNN", "Theo dự án được duyệt",
   "Xã hội hóa", "Chưa xác định") says where the money comes from or why there is none: the
   project keeps it as its note, with a warning naming the cell, and is imported without that
-  amount. Text of words without a digit is a note too: it cannot be a mistyped number.
+  amount. Only these words make a note: "ba trăm" (an amount in words) or "abc" stays an error.
 - Anything else that does not read as an amount ("1.2.00", "12a") is a typing error, reported
   on its cell; nothing is written.
 """
@@ -51,7 +51,6 @@ NOTE_WORDS = (
     "oda",
 )
 NOTE_START = re.compile("^(" + "|".join(re.escape(word) for word in NOTE_WORDS) + r")\b")
-WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def is_blank(text: str) -> bool:
@@ -61,7 +60,4 @@ def is_blank(text: str) -> bool:
 
 def is_note(text: str) -> bool:
     """Words where an amount is expected that are a note, not a mistyped number."""
-    folded = fold(" ".join(text.split()))
-    if NOTE_START.match(folded):
-        return True
-    return not re.search(r"\d", folded) and bool(WORD.search(folded))
+    return bool(NOTE_START.match(fold(" ".join(text.split()))))
