@@ -3,36 +3,20 @@ numbered 1, "-", "+", "a)"; each subtotal compared with the rows under it at its
 tree written, reconciled on the plan and exported as it was typed."""
 
 import io
+import json
 
-import openpyxl
 import pytest
 
 from budgets.models import StatedTotal
 from budgets.reconciliation import reconcile
 from itplan.appendix import apply, preview_file
 from itplan.appendix.export import plan_workbook
+from itplan.appendix.stored import dump, load
 from projects.models import Project, ProjectGroup
 from tests.factories import PlanFactory
+from tests.typed_appendix import preview_of, project
 
 TRIEU = 10**6
-HEADER = ["TT", "Tên dự án", "Đơn vị chủ trì", "Thời gian thực hiện", "NSTW", "NSĐP"]
-
-
-def xlsx(rows, *, unit="Đơn vị tính: triệu đồng") -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["Phụ lục: Danh mục dự án"])
-    sheet.append([unit])
-    sheet.append(HEADER)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def project(ref, name, central=None, local=None):
-    return [ref, name, "Sở Khoa học và Công nghệ", "2026-2027", central, local]
 
 
 # A / B, each with I / II inside, projects numbered 1, 2: every subtotal right but one (B.II's
@@ -52,10 +36,6 @@ TWO_LEVELS = [
     project("2", "Chữ ký số", None, 300),
     ["", "Tổng cộng", None, None, 400, 2600],
 ]
-
-
-def preview_of(rows, plan, **kwargs):
-    return preview_file("phu-luc.xlsx", xlsx(rows, **kwargs), plan)
 
 
 @pytest.fixture
@@ -241,3 +221,12 @@ def test_the_exported_workbook_shows_the_tree_and_imports_back_to_it(plan):
     # each group row carries the money of every row under it: no difference on import
     assert preview.differences() == []
     assert sum(line.amount for line in preview.lines) == 1150 * TRIEU
+
+
+def test_the_stored_preview_the_confirmation_writes_keeps_the_tree(plan):
+    preview = preview_of(TWO_LEVELS, plan)
+    stored = load(json.loads(json.dumps(dump(preview))))
+    assert tree(stored) == tree(preview)
+    assert [(d.row, d.computed) for d in stored.differences()] == [(13, 800 * TRIEU)]
+    apply(stored, plan)
+    assert Project.objects.get(plan=plan, name="Camera giám sát").group.parent.ref == "B"

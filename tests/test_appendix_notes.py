@@ -9,7 +9,7 @@ from itplan.appendix import NotImportable, apply
 from itplan.appendix.money_notes import is_blank, is_note
 from projects.models import Project
 from tests.factories import PlanFactory
-from tests.test_appendix_groups import preview_of, project
+from tests.typed_appendix import preview_of, project
 
 TRIEU = 10**6
 

@@ -5,20 +5,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projects', '0010_status_update_one_per_period'),
+        ("projects", "0010_status_update_one_per_period"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='projectgroup',
-            name='parent',
-            field=models.ForeignKey(blank=True, help_text='Nhóm lớn hơn chứa nhóm này (A › I › 1); để trống nếu là nhóm cấp ngoài cùng.', null=True, on_delete=django.db.models.deletion.RESTRICT, related_name='children', to='projects.projectgroup', verbose_name='thuộc nhóm'),
+            model_name="projectgroup",
+            name="parent",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Nhóm lớn hơn chứa nhóm này (A › I › 1); để trống nếu là nhóm cấp ngoài cùng.",
+                null=True,
+                on_delete=django.db.models.deletion.RESTRICT,
+                related_name="children",
+                to="projects.projectgroup",
+                verbose_name="thuộc nhóm",
+            ),
         ),
         migrations.AddField(
-            model_name='projectgroup',
-            name='path',
-            field=models.CharField(blank=True, default='', editable=False, max_length=200),
+            model_name="projectgroup",
+            name="path",
+            field=models.CharField(blank=True, default="", editable=False, max_length=200),
         ),
     ]
