@@ -130,7 +130,7 @@ def test_a_numbered_row_with_an_agency_is_a_project_beside_the_groups_of_its_num
         (0, "II", "Ứng dụng", None),
     ]
     assert [(p.name, str(p.group)) for p in preview.projects] == [
-        ("Mạng LAN các sở", "1 Mạng truyền số liệu"),
+        ("Mạng LAN các sở", "I › 1 Mạng truyền số liệu"),
         ("Trung tâm dữ liệu", "I Hạ tầng"),
         ("Phần mềm một cửa", "II Ứng dụng"),
     ]
