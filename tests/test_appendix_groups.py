@@ -230,3 +230,29 @@ def test_the_stored_preview_the_confirmation_writes_keeps_the_tree(plan):
     assert [(d.row, d.computed) for d in stored.differences()] == [(13, 800 * TRIEU)]
     apply(stored, plan)
     assert Project.objects.get(plan=plan, name="Camera giám sát").group.parent.ref == "B"
+
+
+def test_a_subtotal_under_its_rows_names_its_group(plan):
+    rows = [
+        ["A", "Dự án đầu tư", None, None, None, None],
+        ["I", "Hạ tầng", None, None, None, None],
+        project("1", "Mạng truyền số liệu", None, 600),
+        ["", "Cộng I", None, None, None, 600],
+        ["II", "Ứng dụng", None, None, None, None],
+        project("1", "Phần mềm một cửa", None, 100),
+        ["", "Cộng II", None, None, None, 100],
+        ["", "Cộng A", None, None, None, 700],
+        ["B", "Nhiệm vụ", None, None, None, None],
+        project("1", "Đào tạo cán bộ", None, 50),
+        ["", "Cộng", None, None, None, 60],
+    ]
+    preview = preview_of(rows, plan)
+    assert not preview.errors, [str(e) for e in preview.errors]
+    assert len(preview.projects) == 3
+    assert [(s.label, str(s.group), s.computed // TRIEU) for s in preview.stated] == [
+        ("Cộng I", "A › I Hạ tầng", 600),
+        ("Cộng II", "A › II Ứng dụng", 100),
+        ("Cộng A", "A Dự án đầu tư", 700),
+        ("Cộng", "B Nhiệm vụ", 50),
+    ]
+    assert [d.label for d in preview.differences()] == ["Cộng"]

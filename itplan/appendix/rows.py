@@ -13,10 +13,10 @@ from .levels import style
 from .preview import Group, ParsedProject
 from .sheet import cell_text, is_numbering
 
-# "Cộng", "Cộng I", "Tổng cộng", "Tổng vốn đầu tư phát triển" — but not "Cổng thông tin" (which
-# folds to "cong thong tin") nor "Tổng hợp …".
+# "Cộng", "Cộng I", "Cộng A", "Tổng cộng", "Tổng vốn đầu tư phát triển" — but not "Cổng thông
+# tin" (which folds to "cong thong tin") nor "Tổng hợp …".
 TOTAL_LABEL = re.compile(
-    r"^cong(\s*\(?\s*(nhom|phan)?\s*([ivx]+|\d+)\s*\)?)?\s*:?$"
+    r"^cong(\s*\(?\s*(nhom|phan)?\s*([ivx]+|\d+|[a-h])\s*\)?)?\s*:?$"
     r"|^tong(\s+(cong|so|von|kinh phi|nhu cau|muc)\b.*)?\s*:?$"
 )
 LABEL_IN_REF = re.compile(r"^([IVXLC]+|\d+|[A-H])[.)]\s*(.+)$")
