@@ -200,7 +200,7 @@ class StatedCheck:
         t = self.stated_total
         parts = [
             t.appendix,
-            _("nhóm %s") % (t.group.ref or t.group.title) if t.group_id else "",
+            _("nhóm %s") % _group_name(t.group) if t.group_id else "",
             _("năm %s") % t.year if t.year else _("cả giai đoạn"),
             t.get_source_display() if t.source else "",
             t.sub_source,
@@ -268,13 +268,19 @@ class PlanReconciliation:
         }
 
 
+def _group_name(group) -> str:
+    """"II", or inside a group "B › II" (the group it lies in is loaded with it)."""
+    own = group.ref or group.title
+    return f"{group.parent.ref or group.parent.title} › {own}" if group.parent_id else own
+
+
 def _scope(stated: StatedTotal) -> dict:
     scope = {"measure": stated.measure, "stage": stated.stage}
     for name in ("appendix", "source", "sub_source", "capital_type"):
         if getattr(stated, name):
             scope[name] = getattr(stated, name)
     if stated.group_id:
-        scope["group"] = stated.group.ref or stated.group.title
+        scope["group"] = _group_name(stated.group)
     if stated.year:
         scope["year"] = stated.year
     return scope
@@ -344,7 +350,7 @@ def _reconcile(plans: list[Plan], projects: dict[int, list[Project]]) -> list:
     ids = [plan.pk for plan in plans]
     rows = _plan_rows(ids)
     stated: dict[int, list[StatedTotal]] = defaultdict(list)
-    for total in StatedTotal.objects.filter(plan__in=ids).select_related("group"):
+    for total in StatedTotal.objects.filter(plan__in=ids).select_related("group__parent"):
         stated[total.plan_id].append(total)
     for plan_id, members in projects.items():
         members.sort(key=lambda p: (p.order, p.pk))

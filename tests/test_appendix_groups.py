@@ -189,6 +189,7 @@ def test_the_tree_is_written_reconciled_on_the_plan_and_not_duplicated_by_a_seco
         (c.stated_total.group.parent.ref, c.stated_total.group.ref, c.computed // TRIEU)
         for c in result.differences
     ] == [("B", "II", 800)]
+    assert result.differences[0].scope_label.startswith("nhóm B › II · ")
 
     again = preview_of(TWO_LEVELS, plan)
     assert len(again.existing) == 6

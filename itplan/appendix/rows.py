@@ -225,10 +225,10 @@ class RowReader:
     # -- totals and groups ------------------------------------------------------------------
     def read_total(self, r: int, label: str) -> None:
         group = None
-        if match := TOTAL_LABEL.match(fold(label)):
+        match = TOTAL_LABEL.match(fold(label))
+        if match and match.group(0).startswith("cong"):
             # "Cộng I" is group I's, wherever it is open; "Cộng" the innermost group's
-            named = match.group(3) and self.levels.by_ref(match.group(3))
-            group = named or self.group if match.group(0).startswith("cong") else None
+            group = (match.group(3) and self.levels.by_ref(match.group(3))) or self.group
         if group is None and self.preview.projects:
             self.grand_total_row = r
         self.stated_amounts(r, label, group)
