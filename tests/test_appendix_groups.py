@@ -257,3 +257,22 @@ def test_a_subtotal_under_its_rows_names_its_group(plan):
         ("Cộng", "B Nhiệm vụ", 50),
     ]
     assert [d.label for d in preview.differences()] == ["Cộng"]
+
+
+def test_projects_numbered_1_1_under_a_numbered_group(plan):
+    rows = [
+        ["I", "Hạ tầng", None, None, None, 500],
+        ["1", "Mạng truyền số liệu", None, None, None, 500],
+        project("1.1", "Mạng LAN các sở", None, 300),
+        project("1.2", "Mạng WAN của tỉnh", None, 200),
+        project("2", "Trung tâm dữ liệu", None, 400),
+    ]
+    preview = preview_of(rows, plan)
+    assert not preview.errors, [str(e) for e in preview.errors]
+    assert [(p.ref, str(p.group)) for p in preview.projects] == [
+        ("1.1", "I › 1 Mạng truyền số liệu"),
+        ("1.2", "I › 1 Mạng truyền số liệu"),
+        ("2", "I Hạ tầng"),
+    ]
+    # I states 500 but holds 900: its difference, and none at 1
+    assert [(d.label, d.computed // TRIEU) for d in preview.differences()] == [("Hạ tầng", 900)]
