@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from budgets.models import StatedTotal
 from budgets.reconciliation import EstimateSum, LineSum, Rows, Scope, figure, reconcile_many
+from projects.models import Plan, ProjectGroup
 from tests.factories import (
     BudgetLineFactory,
     GroupFactory,
@@ -124,3 +125,8 @@ def test_a_group_cannot_lie_in_itself_nor_in_another_plans_group(nested_plan):
     i.parent = other
     with pytest.raises(ValidationError, match="cùng kế hoạch"):
         i.full_clean()
+
+
+def test_a_plan_removed_for_good_takes_its_nested_groups_with_it(nested_plan):
+    Plan._base_manager.filter(pk=nested_plan.pk).delete()
+    assert not ProjectGroup.objects.filter(plan_id=nested_plan.pk).exists()
