@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0010_status_update_one_per_period"),
+        ("projects", "0011_attachment_archived"),
     ]
 
     operations = [
