@@ -276,3 +276,22 @@ def test_projects_numbered_1_1_under_a_numbered_group(plan):
     ]
     # I states 500 but holds 900: its difference, and none at 1
     assert [(d.label, d.computed // TRIEU) for d in preview.differences()] == [("Hạ tầng", 900)]
+
+
+def test_a_note_row_inside_the_table_is_no_project_and_does_not_end_it(plan):
+    rows = [
+        ["I", "Hạ tầng", None, None, None, 300],
+        project("1", "Mạng truyền số liệu", None, 300),
+        [None, "Ghi chú: kinh phí các dự án trên được bố trí theo tiến độ."],
+        ["II", "Ứng dụng", None, None, None, 100],
+        project("1", "Phần mềm một cửa", None, 100),
+        ["(*) Dự án chuyển tiếp."],
+        ["", "Tổng cộng", None, None, None, 400],
+    ]
+    preview = preview_of(rows, plan)
+    assert not preview.errors, [str(e) for e in preview.errors]
+    assert [(p.name, str(p.group)) for p in preview.projects] == [
+        ("Mạng truyền số liệu", "I Hạ tầng"),
+        ("Phần mềm một cửa", "II Ứng dụng"),
+    ]
+    assert preview.differences() == []

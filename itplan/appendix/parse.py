@@ -112,6 +112,8 @@ class _Parser(HeaderReader, RowReader, AmountReader):
                 break  # notes and signatures under the table
             if self.preview.projects and self.under_table(r):
                 break
+            if self.is_note_row(r):
+                continue
             blank = False
             self.read_row(r)
         self.finish()

@@ -20,11 +20,12 @@ TOTAL_LABEL = re.compile(
     r"|^tong(\s+(cong|so|von|kinh phi|nhu cau|muc)\b.*)?\s*:?$"
 )
 LABEL_IN_REF = re.compile(r"^([IVXLC]+|\d+|[A-H])[.)]\s*(.+)$")
-# What is typed under a table: notes, footnotes, the signature block ("Nơi nhận:", "KT. CHỦ
-# TỊCH", "PHÓ CHỦ TỊCH", then the name).
-UNDER_TABLE = re.compile(
-    r"^(ghi chu|chu thich|luu y|nguon\s*:|noi nhan|\(\*+\)|\*+\s*\D"
-    r"|(kt|tm|tl|ktl)\s*\.|(pho )?chu tich\b|(pho )?giam doc\b|nguoi lap\b|thu truong\b)"
+# A note or footnote, in the table or under it: "Ghi chú: …", "(*) …", "Lưu ý", "Nguồn: …".
+NOTE_ROW = re.compile(r"^(ghi chu|chu thich|luu y|nguon\s*:|\(\*+\)|\*+\s*\D)")
+# The signature block under a table: "Nơi nhận:", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", then the name.
+SIGNATURE = re.compile(
+    r"^(noi nhan|(kt|tm|tl|ktl)\s*\.|(pho )?chu tich\b|(pho )?giam doc\b|nguoi lap\b"
+    r"|thu truong\b)"
 )
 GROUP_LABEL = re.compile(r"^(noi dung|nhom|phan|chuong trinh)\s*(\d+|[ivx]+)?\s*[:.\-]?")
 STATUS_WORDS = [
@@ -110,11 +111,18 @@ class RowReader:
             return
         self.read_project(r, ref, name)
 
+    def first_text(self, r: int) -> str:
+        return next((cell_text(v) for v in self.grid.rows[r - 1] if cell_text(v)), "")
+
+    def is_note_row(self, r: int) -> bool:
+        """A note or footnote ("Ghi chú: …", "(*) …"): neither a project nor its text."""
+        return bool(NOTE_ROW.match(fold(self.first_text(r))))
+
     def under_table(self, r: int) -> bool:
-        """Whether the table has ended above row ``r``: a note, footnote or signature starts
-        it, or it follows the grand total at the bottom and is no numbered row or total."""
-        first = next((cell_text(v) for v in self.grid.rows[r - 1] if cell_text(v)), "")
-        if UNDER_TABLE.match(fold(first)):
+        """Whether the table has ended above row ``r``: the signature block starts it, or it
+        follows the grand total at the bottom and is no numbered row or total."""
+        first = self.first_text(r)
+        if SIGNATURE.match(fold(first)):
             return True
         if self.grand_total_row is None or self.is_table_row(r):
             return False
