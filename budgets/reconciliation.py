@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from budgets.models import BudgetLine, CapitalType, Stage, StatedTotal
 from budgets.money import in_unit, with_unit
 from budgets.rollup import need_total
-from projects.models import Plan, Project
+from projects.models import Plan, Project, ProjectGroup
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,7 @@ class StatedCheck:
         t = self.stated_total
         parts = [
             t.appendix,
-            _("nhóm %s") % _group_name(t.group) if t.group_id else "",
+            _("nhóm %s") % t.group.short_name if t.group_id else "",
             _("năm %s") % t.year if t.year else _("cả giai đoạn"),
             t.get_source_display() if t.source else "",
             t.sub_source,
@@ -268,19 +268,13 @@ class PlanReconciliation:
         }
 
 
-def _group_name(group) -> str:
-    """"II", or inside a group "B › II" (the group it lies in is loaded with it)."""
-    own = group.ref or group.title
-    return f"{group.parent.ref or group.parent.title} › {own}" if group.parent_id else own
-
-
 def _scope(stated: StatedTotal) -> dict:
     scope = {"measure": stated.measure, "stage": stated.stage}
     for name in ("appendix", "source", "sub_source", "capital_type"):
         if getattr(stated, name):
             scope[name] = getattr(stated, name)
     if stated.group_id:
-        scope["group"] = _group_name(stated.group)
+        scope["group"] = stated.group.short_name
     if stated.year:
         scope["year"] = stated.year
     return scope
@@ -309,13 +303,8 @@ def _plan_rows(plan_ids: list[int]) -> dict[int, Rows]:
     for plan_id, appendix, group, path, *key, amount, count in lines:
         rows[plan_id].lines.append(LineSum(appendix, group, *key, amount, count))
         if path:
-            rows[plan_id].ancestors[group] = _ids(path)
+            rows[plan_id].ancestors[group] = ProjectGroup.ids_in(path)
     return rows
-
-
-def _ids(path: str) -> tuple[int, ...]:
-    """The group ids of a ``ProjectGroup.path`` ("3/7/")."""
-    return tuple(int(pk) for pk in path.split("/") if pk)
 
 
 def reconcile_many(
@@ -358,7 +347,7 @@ def _reconcile(plans: list[Plan], projects: dict[int, list[Project]]) -> list:
             (p.group.appendix if p.group else None, p.group_id, p.estimate) for p in members
         )
         rows[plan_id].ancestors.update(
-            {p.group_id: _ids(p.group.path) for p in members if p.group_id and p.group.path}
+            {p.group_id: p.group.ancestor_ids for p in members if p.group_id and p.group.path}
         )
     return [
         _reconciliation(plan, rows[plan.pk], stated[plan.pk], projects[plan.pk]) for plan in plans

@@ -156,9 +156,20 @@ class ProjectGroup(models.Model):
         return self.path.count("/")
 
     @property
-    def ancestor_ids(self) -> list[int]:
+    def ancestor_ids(self) -> tuple[int, ...]:
         """The ids of the groups this one lies in, outermost first."""
-        return [int(pk) for pk in self.path.split("/") if pk]
+        return self.ids_in(self.path)
+
+    @staticmethod
+    def ids_in(path: str) -> tuple[int, ...]:
+        """The group ids of a ``path`` ("3/7/")."""
+        return tuple(int(pk) for pk in path.split("/") if pk)
+
+    @property
+    def short_name(self) -> str:
+        """ "II", or inside a group "B › II" (load the parent with it)."""
+        own = self.ref or self.title
+        return f"{self.parent.ref or self.parent.title} › {own}" if self.parent_id else own
 
 
 class Project(VersionedModel, Archivable):
