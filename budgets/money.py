@@ -145,6 +145,25 @@ _UNIT_WORDS = [
     ("đ", "dong"),
 ]
 _VI_NUMBER = re.compile(r"^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$")
+_SPACE_GROUPED = re.compile(r"^\d{1,3}( \d{3})+([,.]\d+)?$")  # "1 234 500", "1 234,5"
+_ENGLISH = re.compile(r"^\d{1,3}(,\d{3})+\.\d+$")  # "1,234.5": commas group, the point divides
+# "3.4", "0.915": no group of three after the point, or nothing before it to group
+_DECIMAL_POINT = re.compile(r"^(\d+\.(\d{1,2}|\d{4,})|0\.\d+)$")
+
+
+def _as_vietnamese(number: str) -> str:
+    """The number written the Vietnamese way ("." groups thousands, "," marks decimals) when it
+    is unmistakably written another way: thousands grouped by spaces, English separators
+    ("1,234.5"), or a point followed by other than three digits ("3.4" tỷ). "3.400" stays
+    three thousand four hundred, as Vietnamese documents mean it; anything else is left as typed
+    (and "1.2.00" is still no amount)."""
+    if _SPACE_GROUPED.match(number):
+        return number.replace(" ", "").replace(".", ",")
+    if _ENGLISH.match(number):
+        return number.replace(",", "").replace(".", ",")
+    if _DECIMAL_POINT.match(number):
+        return number.replace(".", ",")
+    return number
 
 
 def parse_money(text: str, default_unit: str = "dong") -> int:
@@ -162,6 +181,7 @@ def parse_money(text: str, default_unit: str = "dong") -> int:
             break
     if raw.startswith("-"):
         raise ValueError(f"“{text}” là số âm: số tiền không được âm")
+    raw = _as_vietnamese(raw)
     if not _VI_NUMBER.match(raw):
         raise ValueError(f"“{text}” không phải là số tiền")
     value = Decimal(raw.replace(".", "").replace(",", ".")) * UNITS[unit]

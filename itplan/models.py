@@ -82,6 +82,38 @@ class AppendixImport(models.Model):
         return f"{self.file_name} → {self.plan.document_number}"
 
 
+class ColumnMapping(models.Model):
+    """How a province's appendices name their columns where the importer's words do not say:
+    the folded header text of a column ("cong viec trong tam") → its role ("name", "total",
+    "local"…; ``itplan.appendix.columns.ROLES``). Kept when a clerk confirms an import whose
+    columns they chose in the preview, applied to the province's next uploads
+    (``itplan.appendix.mapping``)."""
+
+    province = models.OneToOneField(
+        Province, verbose_name=_("tỉnh"), on_delete=models.CASCADE, related_name="+"
+    )
+    roles = models.JSONField(_("cách nhận cột"), default=dict, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người lưu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("lưu lúc"), auto_now=True)
+
+    history = HistoricalRecords()
+    province_lookup = "province"
+
+    class Meta:
+        verbose_name = _("cách nhận cột phụ lục của tỉnh")
+        verbose_name_plural = _("cách nhận cột phụ lục của các tỉnh")
+
+    def __str__(self):
+        return str(self.province)
+
+
 class Report(models.Model):
     """A progress report to the People's Committee (báo cáo UBND): its scope (the dashboard's
     filter parameters) and period, and what the clerk writes around the figures: header,

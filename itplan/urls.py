@@ -32,6 +32,11 @@ urlpatterns = [
     path("ke-hoach/<int:plan_id>/mau-excel/", appendix_views.plan_template, name="plan_template"),
     path("nhap-phu-luc/<int:import_id>/", appendix_views.import_preview, name="import_preview"),
     path("nhap-phu-luc/<int:import_id>/huy/", appendix_views.import_cancel, name="import_cancel"),
+    path(
+        "nhap-phu-luc/<int:import_id>/nhan-cot/",
+        appendix_views.import_columns,
+        name="import_columns",
+    ),
     path("tong-quan/", dashboard_views.dashboard_view, name="dashboard"),
     path("du-an/", lists.project_list, name="project_list"),
     path("kinh-phi/", lists.budget_list, name="budget_list"),

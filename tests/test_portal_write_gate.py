@@ -117,6 +117,14 @@ def _confirm(world, province):
     return url, form_with(client.get(url).content, "token") | {"on_existing": "skip"}
 
 
+def _columns(world, province):
+    """"Đọc lại bảng theo các cột đã chọn" on an upload the province's staff previewed."""
+    client = logged_in(world["staff"] if province == "a" else world["staff_b"])
+    client.post(*_upload(world, province))
+    record = AppendixImport.objects.filter(plan=world[province]["plan"]).latest("pk")
+    return reverse("import_columns", args=[record.pk]), {"sheet": record.sheet, "col_2": "other"}
+
+
 def _cancel(world, province):
     return reverse("import_cancel", args=[world[province]["appendiximport"].pk]), {}
 
@@ -144,6 +152,7 @@ WRITES = {  # what is posted, and the table the allowed write changes
     "detach": (_detach, "projects.attachment"),
     "appendix upload": (_upload, "itplan.appendiximport"),
     "import confirm": (_confirm, "projects.project"),
+    "import columns": (_columns, "itplan.appendiximport"),
     "import cancel": (_cancel, "itplan.appendiximport"),
     "ubnd draft": (_draft, "itplan.report"),
     "ubnd edit": (_edit_ubnd, "itplan.report"),

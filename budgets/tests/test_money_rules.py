@@ -118,3 +118,29 @@ def test_no_rate_without_an_allocation():
 )
 def test_totals_in_words_as_documents_write_them(amount, words):
     assert in_words(amount) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "dong"),
+    [
+        ("3 000 triệu", 3_000_000_000),  # thousands grouped by spaces
+        ("1 234 500", 1_234_500),
+        ("1\u00a0234,5 triệu", 1_234_500_000),  # a no-break space, as Word puts it
+        ("1 234.5 triệu", 1_234_500_000),  # spaces group, so the point divides
+        ("3.4 tỷ", 3_400_000_000),  # English decimal point: no group of three after it
+        ("32.20 tỷ", 32_200_000_000),
+        ("0.2500 tỷ", 250_000_000),
+        ("0.915 tỷ", 915_000_000),  # a leading 0 groups nothing
+        ("1,234.5 triệu", 1_234_500_000),  # English separators
+        ("3.400 triệu", 3_400_000_000),  # Vietnamese: three thousand four hundred
+        ("1.234.500", 1_234_500),
+    ],
+)
+def test_amounts_typed_with_other_separators_are_read_when_unmistakable(text, dong):
+    assert parse_money(text) == dong
+
+
+@pytest.mark.parametrize("text", ["1.2.00", "12 34", "1 2345", "1,234.5.6", "3.4.5 tỷ", "1 234 5"])
+def test_a_typo_is_still_no_amount(text):
+    with pytest.raises(ValueError, match="không phải là số tiền"):
+        parse_money(text)

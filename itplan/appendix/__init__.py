@@ -8,18 +8,36 @@ through these two functions.
 
 from django.utils.translation import gettext as _
 
+from .columns import BadColumns, ColumnMap, parse_letters
 from .parse import Defaults, Preview, Problem, parse, pick_sheet
 from .workbook import BadFile, read_upload
 from .write import NotImportable, Result, apply
 
-__all__ = ["BadFile", "Defaults", "NotImportable", "Preview", "Result", "apply", "preview_file"]
+__all__ = [
+    "BadColumns",
+    "BadFile",
+    "ColumnMap",
+    "Defaults",
+    "NotImportable",
+    "Preview",
+    "Result",
+    "apply",
+    "parse_letters",
+    "preview_file",
+]
 
 
 def preview_file(
-    name: str, content: bytes, plan, *, sheet: str | None = None, defaults: Defaults | None = None
+    name: str,
+    content: bytes,
+    plan,
+    *,
+    sheet: str | None = None,
+    defaults: Defaults | None = None,
+    columns: ColumnMap | None = None,
 ) -> Preview:
-    """What importing the file would do to ``plan``; a file that cannot be read gives a preview
-    holding only that error."""
+    """What importing the file would do to ``plan`` (its columns as ``columns`` says where
+    given); a file that cannot be read gives a preview holding only that error."""
     try:
         grids = read_upload(name, content)
     except BadFile as problem:
@@ -27,7 +45,7 @@ def preview_file(
         preview.problems.append(Problem("", None, "", str(problem)))
         return preview
     names = [grid.name for grid in grids]
-    grid = pick_sheet(grids, sheet)
+    grid = pick_sheet(grids, sheet, columns)
     if grid is None:
         preview = Preview(name, sheet or "", names)
         message = (
@@ -38,4 +56,4 @@ def preview_file(
         )
         preview.problems.append(Problem(sheet or "", None, "", message))
         return preview
-    return parse(grid, plan, file_name=name, sheets=names, defaults=defaults)
+    return parse(grid, plan, file_name=name, sheets=names, defaults=defaults, columns=columns)

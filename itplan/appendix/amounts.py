@@ -1,6 +1,7 @@
 """Reading the amounts of a row: each money cell in đồng, the source, capital type, stage and
 year its column and its row say, the budget lines and stated totals they make."""
 
+import functools
 import math
 import re
 from decimal import Decimal
@@ -12,7 +13,7 @@ from budgets.money import parse_money, to_dong, with_unit
 from projects.periods import YEAR_MAX, YEAR_MIN
 from provinces.text import fold
 
-from .columns import Column, Money, describe
+from .columns import Column, Money, describe, describe_source
 from .money_notes import is_blank, is_note
 from .preview import Group, Line, ParsedProject, StatedRow
 from .sheet import year_in
@@ -22,10 +23,42 @@ CAPITAL_CHOICES = {fold(str(label)): code for code, label in CapitalType.choices
 STAGE_CHOICES = {fold(str(label)): code for code, label in Stage.choices}
 
 
+# Amounts only one convention reads: English "1,234.5", "3.4", "0.915"; Vietnamese "1.234,5",
+# "3,45", "1.234.500". ("1.500" reads both ways and decides nothing.)
+ENGLISH_AMOUNT = re.compile(r"\d{1,3}(,\d{3})+\.\d+|\d+\.(\d{1,2}|\d{4,})|0\.\d+")
+VIETNAMESE_AMOUNT = re.compile(r"\d{1,3}(\.\d{3})+,\d+|\d+,\d{1,2}|\d{1,3}(\.\d{3}){2,}")
+
+
 class AmountReader:
     """The parser's third stage: the money of project, group and total rows."""
 
     # -- money ------------------------------------------------------------------------------
+    @functools.cached_property
+    def english_separators(self) -> bool:
+        """Whether the table's amounts are typed the English way, commas grouping thousands and
+        a point before decimals: at least two money cells only that way reads ("1,234.5",
+        "3.4", "0.915"), and none only the Vietnamese way reads ("1.234,5", "3,45"). The
+        preview says so, for "1.500" then is one and a half."""
+        money = [c.index for c in self.columns if c.kind == "money"]
+        texts = [
+            " ".join(row[i].split())
+            for row in self.grid.rows
+            for i in money
+            if i < len(row) and isinstance(row[i], str)
+        ]
+        english = sum(1 for text in texts if ENGLISH_AMOUNT.fullmatch(text))
+        if english < 2 or any(VIETNAMESE_AMOUNT.fullmatch(text) for text in texts):
+            return False
+        self.warn(
+            None,
+            "",
+            _(
+                "Số tiền trong bảng được đọc theo cách viết dấu chấm thập phân (1,234.5 là một "
+                "nghìn hai trăm ba mươi tư phẩy năm): hãy kiểm tra các số dưới đây."
+            ),
+        )
+        return True
+
     def amount(self, r: int, column: Column, notes: list[str] | None = None) -> int | None:
         """The cell's amount in đồng; None when empty; errors are reported here. A note where
         the amount should be (``money_notes``) is added to ``notes`` (a project's) with a
@@ -57,7 +90,9 @@ class AmountReader:
                 # of 10^15 đồng or more, each with a message naming the value
                 return to_dong(Decimal(repr(value)), unit)
             text = " ".join(str(value).split())
-            if unit != "ty" and re.fullmatch(r"\d{1,3}(,\d{3})+", text):
+            if self.english_separators:  # "1,234.5" → "1.234,5"
+                text = text.replace(",", "").replace(".", ",")
+            elif unit != "ty" and re.fullmatch(r"\d{1,3}(,\d{3})+", text):
                 # "8,000" in a table of triệu đồng is eight thousand: nobody plans to the
                 # thousand đồng, and this document groups thousands with commas.
                 text = text.replace(",", ".")
@@ -85,7 +120,7 @@ class AmountReader:
         """What the row's own text cells say about its money: "Vốn TW", "Sự nghiệp", "2014"."""
         said = Money()
         if text := self.text(r, "source"):
-            said = self.choice(r, "source", text, SOURCE_CHOICES, describe([text]))
+            said = self.choice(r, "source", text, SOURCE_CHOICES, describe_source(text))
         if text := self.text(r, "capital_type"):
             said = said.merged(
                 self.choice(r, "capital_type", text, CAPITAL_CHOICES, describe([text]))

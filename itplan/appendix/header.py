@@ -2,36 +2,81 @@
 holds, the appendix and unit in the titles above."""
 
 import re
+from dataclasses import replace
 
 from django.utils.translation import gettext as _
 
+from budgets.models import Source
 from budgets.money import UNIT_LABELS
 from provinces.text import fold
 
-from .columns import Column, classify, unit_in
+from .columns import Column, ColumnMap, classify, unit_in
 from .sheet import cell_text, is_numbering, looks_like_year, unit_word
+from .vocabulary import PROVINCE_LEVEL
 from .workbook import Grid
 
 HEADER_SEARCH_ROWS = 40
+SHOWN_ROWS = 6  # header rows shown for the clerk's mapping
+SHOWN_COLUMNS = 40
 APPENDIX_TITLE = re.compile(r"^phu luc\s*(so\s*)?(\d+|[ivx]+)?\b")
 
 
-def pick_sheet(grids: list[Grid], name: str | None) -> Grid | None:
+def pick_sheet(
+    grids: list[Grid], name: str | None, columns: ColumnMap | None = None
+) -> Grid | None:
     """The sheet called ``name`` (ignoring case and accents), or the first with a header."""
     if name:
         return next((g for g in grids if fold(g.name) == fold(name)), None)
-    return next((g for g in grids if find_header(g) is not None), grids[0] if grids else None)
+    return next(
+        (g for g in grids if find_header(g, columns) is not None), grids[0] if grids else None
+    )
 
 
-def find_header(grid: Grid) -> int | None:
-    """The 1-based row of the table header: the first row naming a name column among others."""
+def find_header(grid: Grid, columns: ColumnMap | None = None) -> int | None:
+    """The 1-based row of the table header: the first row naming a name column among others
+    (by its words, or as ``columns`` says)."""
     for r, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS], start=1):
         if len({cell_text(v) for v in row if cell_text(v)}) < 3:  # a title line, not a header
             continue
-        for value in row:
-            if isinstance(value, str) and classify(0, (value,)).kind == "name":
-                return r
+        if any(is_name(c, v, columns) for c, v in enumerate(row)):
+            return r
     return None
+
+
+def is_name(index: int, value, columns: ColumnMap | None) -> bool:
+    """Whether the header cell ``value`` in column ``index`` names the name column."""
+    if not isinstance(value, str):
+        return False
+    if columns and columns.names(index, value):
+        return True
+    if columns and index in columns.by_index:
+        return False  # the clerk said this column is something else
+    return classify(0, (value,)).kind == "name"
+
+
+def header_rows(grid: Grid) -> tuple[int, list[list[str]]]:
+    """Where a table's header seems to start and its first rows as typed (up to the first row
+    that holds numbers), for the clerk to say which column is which when the words are not
+    understood: the first row of three or more different texts."""
+    start = next(
+        (
+            r
+            for r, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS], start=1)
+            if len({cell_text(v) for v in row if cell_text(v)}) >= 3
+        ),
+        1,
+    )
+    shown = []
+    for row in grid.rows[start - 1 : start - 1 + SHOWN_ROWS]:
+        shown.append([cell_text(v)[:120] for v in row[:SHOWN_COLUMNS]])
+        if any(isinstance(v, (int, float)) and not looks_like_year(v) for v in row):
+            break  # a data row (or the column numbers): shown as the first row under the header
+    return start, _trimmed(shown)
+
+
+def _trimmed(rows: list[list[str]]) -> list[list[str]]:
+    width = max((i + 1 for row in rows for i, text in enumerate(row) if text), default=0)
+    return [(row + [""] * width)[:width] for row in rows]
 
 
 class HeaderReader:
@@ -56,9 +101,7 @@ class HeaderReader:
     def header_depth(self, header: int) -> tuple[int, int]:
         """How many rows the header spans, and whether a row of column numbers follows."""
         name_col = next(
-            c
-            for c, v in enumerate(self.grid.rows[header - 1])
-            if isinstance(v, str) and classify(0, (v,)).kind == "name"
+            c for c, v in enumerate(self.grid.rows[header - 1]) if is_name(c, v, self.mapping)
         )
         depth = 1
         while header + depth <= len(self.grid.rows) and depth < 4:
@@ -98,14 +141,32 @@ class HeaderReader:
                 text = " ".join(cell_text(rows[level][c]).split())
                 if text and (not path or path[-1] != text):
                     path.append(text)
-            columns.append(classify(c, tuple(path)))
-        if columns and not columns[0].path and not any(c.kind == "ref" for c in columns):
-            columns[0].kind = "ref"  # the numbers column often has no header at all
+            columns.append(classify(c, tuple(path), self.mapping))
+        if (
+            columns
+            and not columns[0].path
+            and not columns[0].chosen
+            and not any(c.kind == "ref" for c in columns)
+        ):
+            columns[0].kind = columns[0].role = columns[0].auto = "ref"  # often unheaded
         kinds = [c.kind for c in columns if c.kind and c.kind != "money"]
         for kind in set(kinds):
-            if kinds.count(kind) > 1:  # the first of two "Nội dung" columns is the one
-                for column in [c for c in columns if c.kind == kind][1:]:
-                    column.kind = "scale" if kind == "name" else ""
+            if kinds.count(kind) > 1:  # the first of two "Nội dung" columns is the one…
+                same = sorted(
+                    (c for c in columns if c.kind == kind),
+                    key=lambda c: (
+                        not c.chosen,
+                        bool(c.path) and fold(c.path[-1]).startswith("noi dung"),
+                    ),
+                )
+                for column in same[1:]:  # …unless the clerk chose another, or "Tên dự án" follows
+                    column.kind = column.role = "scale" if kind == "name" else ""
+        _local_levels(columns)
+        self.preview.chosen = {c.key: c.role for c in columns if c.chosen and c.path}
+        self.preview.saved_used = bool(
+            self.mapping.by_text
+            and any(c.chosen and c.index not in self.mapping.by_index for c in columns)
+        )
         return columns
 
     def col(self, kind: str) -> Column | None:
@@ -147,3 +208,13 @@ class HeaderReader:
                 "chọn đơn vị khi tải lên."
             ),
         )
+
+
+def _local_levels(columns: list[Column]) -> None:
+    """ "Ngân sách tỉnh" alone is the province's budget, NSĐP without more: its level is kept as
+    the sub-source only beside another level's column ("NS tỉnh" and "NS cấp xã")."""
+    money = [c for c in columns if c.kind == "money" and c.money.source == Source.LOCAL]
+    if {c.money.sub_source for c in money if c.money.sub_source} == {PROVINCE_LEVEL}:
+        for column in money:
+            if column.money.sub_source == PROVINCE_LEVEL:
+                column.money = replace(column.money, sub_source="")

@@ -6,6 +6,7 @@ Nothing here touches the database except to read the plan's agencies and project
 """
 
 from django.utils.translation import gettext as _
+from openpyxl.utils import get_column_letter
 
 from budgets.models import Source
 from budgets.reconciliation import figure
@@ -14,8 +15,8 @@ from projects.periods import parse_period
 from provinces.text import fold
 
 from .amounts import AmountReader
-from .columns import Column
-from .header import HEADER_SEARCH_ROWS, HeaderReader, find_header, pick_sheet
+from .columns import Column, ColumnMap, classify
+from .header import HEADER_SEARCH_ROWS, HeaderReader, find_header, header_rows, pick_sheet
 from .levels import Levels
 from .preview import (
     Defaults,
@@ -32,6 +33,7 @@ from .sheet import cell_text
 from .workbook import Grid
 
 __all__ = [
+    "ColumnMap",
     "Defaults",
     "Group",
     "Line",
@@ -47,17 +49,31 @@ __all__ = [
 
 
 def parse(
-    grid: Grid, plan: Plan, *, file_name: str, sheets: list[str], defaults: Defaults | None = None
+    grid: Grid,
+    plan: Plan,
+    *,
+    file_name: str,
+    sheets: list[str],
+    defaults: Defaults | None = None,
+    columns: ColumnMap | None = None,
 ) -> Preview:
-    """The preview of importing ``grid`` into ``plan``."""
-    return _Parser(grid, plan, file_name, sheets, defaults or Defaults()).run()
+    """The preview of importing ``grid`` into ``plan``, its columns read from their headers
+    except where ``columns`` says what they are."""
+    return _Parser(grid, plan, file_name, sheets, defaults or Defaults(), columns).run()
 
 
 class _Parser(HeaderReader, RowReader, AmountReader):
     def __init__(
-        self, grid: Grid, plan: Plan, file_name: str, sheets: list[str], defaults: Defaults
+        self,
+        grid: Grid,
+        plan: Plan,
+        file_name: str,
+        sheets: list[str],
+        defaults: Defaults,
+        columns: ColumnMap | None = None,
     ):
         self.grid, self.plan, self.defaults = grid, plan, defaults
+        self.mapping = columns or ColumnMap()
         self.preview = Preview(file_name, grid.name, sheets)
         self.group: Group | None = None
         self.levels = Levels()
@@ -75,15 +91,31 @@ class _Parser(HeaderReader, RowReader, AmountReader):
 
     # -- the table --------------------------------------------------------------------------
     def run(self) -> Preview:
-        header = find_header(self.grid)
+        width = max((len(row) for row in self.grid.rows[:HEADER_SEARCH_ROWS]), default=0)
+        for index in sorted(i for i in self.mapping.by_index if i >= width):
+            self.error(
+                None,
+                get_column_letter(index + 1),
+                _("cột này được chọn nhưng bảng chỉ có đến cột %(last)s.")
+                % {"last": get_column_letter(max(width, 1))},
+            )
+        header = find_header(self.grid, self.mapping)
         if header is None:
+            self.preview.shown_from, self.preview.shown_rows = header_rows(self.grid)
+            # what the words of the first of those rows say, as the clerk's starting choices
+            self.preview.columns = [
+                classify(c, (text,) if text else ())
+                for c, text in enumerate(
+                    self.preview.shown_rows[0] if self.preview.shown_rows else []
+                )
+            ]
             self.error(
                 None,
                 "",
                 _(
                     "Không tìm thấy dòng tiêu đề của bảng trong %(rows)s dòng đầu của trang "
                     "“%(sheet)s”: cần một cột tên như “Tên dự án”, “Tên nhiệm vụ” hoặc “Nhiệm "
-                    "vụ cụ thể”."
+                    "vụ cụ thể”. Chọn cột nào là tên dự án, nhiệm vụ ở phần “Nhận cột” bên dưới."
                 )
                 % {"rows": HEADER_SEARCH_ROWS, "sheet": self.grid.name},
             )
@@ -93,6 +125,12 @@ class _Parser(HeaderReader, RowReader, AmountReader):
         self.preview.header_rows = (header, header + depth - 1)
         self.columns = self.read_columns(header, depth)
         self.preview.columns = self.columns
+        self.preview.shown_from = header
+        width = len(self.columns)
+        self.preview.shown_rows = [
+            ([cell_text(v)[:120] for v in row[:width]] + [""] * width)[:width]
+            for row in self.grid.rows[header - 1 : header + depth - 1]
+        ]
         self.header_texts = {
             c: {
                 cell_text(row[c])

@@ -219,6 +219,11 @@ class Preview:
     stated: list[StatedRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     unknown_agencies: list[str] = field(default_factory=list)
+    # for the clerk's mapping: the header rows as typed, from sheet row ``shown_from``
+    shown_from: int | None = None
+    shown_rows: list[list[str]] = field(default_factory=list)
+    chosen: dict[str, str] = field(default_factory=dict)  # folded header → role the clerk chose
+    saved_used: bool = False  # the province's saved mapping named some column
 
     @property
     def errors(self) -> list[Problem]:

@@ -69,6 +69,12 @@ def dump(preview: Preview) -> dict:
         ],
         "problems": [[p.sheet, p.row, p.column, p.message, p.level] for p in preview.problems],
         "unknown_agencies": preview.unknown_agencies,
+        # the clerk's mapping: each column's role (and the one its words give), the header as
+        # typed, what the clerk chose
+        "columns": [[c.index, list(c.path), c.role, c.auto] for c in preview.columns],
+        "shown": [preview.shown_from, preview.shown_rows],
+        "chosen": preview.chosen,
+        "saved_used": preview.saved_used,
     }
 
 
@@ -116,4 +122,11 @@ def load(data: dict) -> Preview:
             )
         )
     preview.problems = [Problem(*values) for values in data["problems"]]
+    preview.columns = [
+        Column(index, tuple(path), "", role=role, auto=auto)
+        for index, path, role, auto in data.get("columns", [])
+    ]
+    preview.shown_from, preview.shown_rows = data.get("shown", [None, []])
+    preview.chosen = data.get("chosen", {})
+    preview.saved_used = data.get("saved_used", False)
     return preview

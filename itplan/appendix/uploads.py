@@ -22,8 +22,10 @@ from django.utils.translation import gettext as _
 
 from itplan.models import AppendixImport
 from projects.models import Plan
+from provinces.access import require_change
 
-from . import stored
+from . import mapping, stored
+from .columns import ROLE_CODES, ColumnMap
 from .parse import Defaults, Preview, Problem, parse, pick_sheet, relate
 from .workbook import BadFile, read_upload
 from .write import NotImportable, Result, apply, replaced_totals
@@ -46,12 +48,15 @@ def read(record: AppendixImport, content: bytes) -> None:
     """Parse ``content`` (the uploaded file) once for every sheet and keep the previews and the
     file's checksum on ``record`` (saved). The sheet shown first is the one with a table."""
     record.checksum = hashlib.sha256(content).hexdigest()
-    record.parsed = parse_all(record.file_name, content, record.plan, defaults(record))
+    columns = mapping.saved(record.plan.province)
+    record.parsed = parse_all(record.file_name, content, record.plan, defaults(record), columns)
     record.sheet = record.parsed["default"]
     record.save()
 
 
-def parse_all(name: str, content: bytes, plan: Plan, options: Defaults) -> dict:
+def parse_all(
+    name: str, content: bytes, plan: Plan, options: Defaults, columns: ColumnMap | None = None
+) -> dict:
     """``{"default": sheet, "previews": {sheet: stored preview}}``; a file that cannot be read
     gives one preview (sheet "") holding only that error."""
     try:
@@ -62,10 +67,55 @@ def parse_all(name: str, content: bytes, plan: Plan, options: Defaults) -> dict:
         return _only(Preview(name, "", []), _("Tệp không có trang nào."))
     names = [grid.name for grid in grids]
     previews = {
-        grid.name: stored.dump(parse(grid, plan, file_name=name, sheets=names, defaults=options))
+        grid.name: stored.dump(
+            parse(grid, plan, file_name=name, sheets=names, defaults=options, columns=columns)
+        )
         for grid in grids
     }
-    return {"default": pick_sheet(grids, None).name, "previews": previews}
+    return {"default": pick_sheet(grids, None, columns).name, "previews": previews}
+
+
+def remap(record: AppendixImport, sheet: str, choices: Mapping[int, str], *, user) -> Preview:
+    """Read ``sheet`` of the record's stored upload again with the columns the clerk chose
+    (0-based column → role; "auto" leaves a column to its header's words) over the province's
+    saved choices, and keep that preview as the one the page shows and the confirmation writes.
+    Raises ``NotImportable`` (nothing changed) when the file on the server is not the one read
+    on upload or holds no such sheet."""
+    require_change(user, record)
+    chosen = {i: role for i, role in choices.items() if role != "auto" and role in ROLE_CODES}
+    columns = ColumnMap(by_index=chosen, by_text=mapping.saved(record.plan.province).by_text)
+    if not record.checksum or _checksum(record) != record.checksum:
+        raise NotImportable(
+            _(
+                "Tệp “%(file)s” trên máy chủ đã thay đổi hoặc không còn; không đọc lại được. "
+                "Hãy tải tệp lên lại."
+            )
+            % {"file": record.file_name}
+        )
+    with record.file.open("rb") as f:
+        content = f.read()
+    try:
+        grids = read_upload(record.file_name, content)
+    except BadFile as problem:
+        raise NotImportable(str(problem)) from None
+    grid = pick_sheet(grids, sheet)
+    if grid is None or (record.parsed or {}).get("previews", {}).get(grid.name) is None:
+        raise NotImportable(_("Tệp không có trang “%(sheet)s”.") % {"sheet": sheet})
+    names = [g.name for g in grids]
+    preview = parse(
+        grid,
+        record.plan,
+        file_name=record.file_name,
+        sheets=names,
+        defaults=defaults(record),
+        columns=columns,
+    )
+    record.parsed["previews"][grid.name] = stored.dump(preview)
+    record.sheet = grid.name
+    record._history_user = user
+    record._change_reason = _("Chọn cách nhận cột")
+    record.save(update_fields=["parsed", "sheet"])
+    return preview
 
 
 def _only(preview: Preview, message: str) -> dict:
@@ -188,7 +238,7 @@ def confirm(
         )
     record.sheet = shown.preview.sheet
     record.on_existing = on_existing
-    return apply(
+    result = apply(
         shown.preview,
         record.plan,
         user=user,
@@ -196,6 +246,12 @@ def confirm(
         agency_choices=agency_choices,
         record=record,
     )
+    # the columns the clerk chose, for the province's next file
+    preview = shown.preview
+    mapping.remember(
+        record.plan.province, preview.chosen, [c.key for c in preview.columns], by=user
+    )
+    return result
 
 
 def _checksum(record: AppendixImport) -> str:

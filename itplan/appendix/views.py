@@ -8,13 +8,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from openpyxl.utils import get_column_letter
 
 from budgets.models import CapitalType, Source, Stage
 from budgets.money import in_unit, with_unit
 from itplan.appendix import NotImportable, uploads
+from itplan.appendix.columns import ROLES
 from itplan.appendix.export import plan_workbook, template_workbook
 from itplan.appendix.forms import ConfirmForm, UploadForm
 from itplan.models import AppendixImport
@@ -124,8 +127,38 @@ def import_preview(request, import_id: int):
             "computed": {
                 k: with_unit(v) for k, v in preview.computed_totals().items() if isinstance(v, int)
             },
+            "mapping": _mapping(preview),
         },
     )
+
+
+def _mapping(preview) -> dict | None:
+    """The header rows as typed with a choice of role under each column, for the clerk; None
+    when the sheet shows no header rows at all."""
+    if not preview.shown_rows:
+        return None
+    width = max(len(row) for row in preview.shown_rows)
+    known = {c.index: c for c in preview.columns}
+    auto = [("auto", _("Tự nhận theo tiêu đề"))] if not known else []
+    columns = []
+    for index in range(width):
+        column = known.get(index)
+        columns.append(
+            {
+                "index": index,
+                "letter": get_column_letter(index + 1),
+                "selected": column.role if column else "auto",
+                "chosen": bool(column and column.role != column.auto),
+            }
+        )
+    return {
+        "first_row": preview.shown_from or 1,
+        "rows": preview.shown_rows,
+        "columns": columns,
+        "roles": auto + [(code, label) for code, label in ROLES],
+        # open where the clerk has to act: no header understood, or errors to fix
+        "open": preview.header_rows is None or bool(preview.errors),
+    }
 
 
 def _project_row(project) -> dict:
@@ -160,6 +193,28 @@ def _stated_row(stated) -> dict:
         "computed": in_unit(stated.computed),
         "difference": in_unit(stated.difference),
     }
+
+
+@login_required
+@require_POST
+def import_columns(request, import_id: int):
+    """The clerk's choice of what each column is: the stored upload is read again with it and
+    the preview shows the result (nothing is written to the plan)."""
+    record = _record(request, import_id)
+    sheet = request.POST.get("sheet", record.sheet)
+    choices = {
+        int(key.removeprefix("col_")): value
+        for key, value in request.POST.items()
+        if key.startswith("col_") and key.removeprefix("col_").isdigit()
+    }
+    try:
+        uploads.remap(record, sheet, choices, user=request.user)
+    except NotImportable as problem:
+        messages.error(request, str(problem))
+    else:
+        messages.info(request, _("Đã đọc lại bảng theo cách nhận cột vừa chọn."))
+    url = reverse("import_preview", args=[record.pk])
+    return redirect(f"{url}?{urlencode({'sheet': sheet})}")
 
 
 @login_required

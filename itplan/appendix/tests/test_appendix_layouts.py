@@ -34,6 +34,7 @@ PASSING = (
     "signature",
     "groups",
     "note_rows",
+    "separators",
 )
 EXAMPLES = int(os.environ.get("LAYOUT_EXAMPLES", "60"))
 
@@ -103,14 +104,10 @@ def test_a_grand_total_typed_one_trieu_too_high_is_the_one_difference_the_import
 
 
 # The smallest failing layout of each dimension today's importer does not read yet (found by
-# hypothesis's shrinking, tests.layouts.measure.smallest_failure), with what goes wrong today.
+# hypothesis's shrinking, layouts.measure.smallest_failure), with what goes wrong today.
 KNOWN_FAILING = {
     # "Nội dung nhiệm vụ" over the name column: no header found
     "synonyms": ("bac-lieu", Layout(words=(("name", 6),))),
-    # "3 000": a space between thousands is no amount
-    "separators": ("bac-lieu", Layout(separator="space")),
-    # "1,234.5" in tỷ đồng (English separators): "3.4" is refused as no amount
-    "separators-decimal-point": ("bac-lieu", Layout(unit="ty", separator="comma")),
     # "Vốn khác Bộ Công thương hỗ trợ" in one cell: the sub-source is lost, and with it the
     # subtotals of that column
     "header": ("tra-vinh", Layout(header="flat")),

@@ -10,7 +10,8 @@ from django.db import transaction
 
 from budgets.models import CapitalType, Source
 from budgets.money import UNITS
-from itplan.appendix import Defaults, apply, preview_file, stored
+from itplan.appendix import BadColumns, Defaults, apply, parse_letters, preview_file, stored
+from itplan.appendix.mapping import saved
 from itplan.management.plans import find_plan
 from itplan.models import AppendixImport
 
@@ -38,9 +39,24 @@ class Command(BaseCommand):
             "--default-capital-type", choices=CapitalType.values, default=CapitalType.UNSPECIFIED
         )
         parser.add_argument("--user", help="Tên đăng nhập ghi vào lịch sử.")
+        parser.add_argument(
+            "--columns",
+            default="",
+            help=(
+                "Cột nào là gì, theo chữ cái của Excel: “name=B,lead=C,total=F,local=G”. Vai "
+                "trò: ignore, ref, name, objective, scale, lead, partners, period, status, notes, "
+                "total, money, central, local, other, source, capital_type, year. Các cột khác "
+                "đọc theo tiêu đề và cách nhận cột đã lưu của tỉnh."
+            ),
+        )
 
     def handle(self, *args, **options):
         plan = find_plan(options["plan"], options.get("province"))
+        try:
+            columns = parse_letters(options["columns"])
+        except BadColumns as problem:
+            raise CommandError(f"--columns: {problem}") from None
+        columns.by_text = saved(plan.province).by_text
         path: Path = options["file"]
         try:
             content = path.read_bytes()
@@ -51,7 +67,9 @@ class Command(BaseCommand):
             capital_type=options["default_capital_type"],
             unit=options["unit"],
         )
-        preview = preview_file(path.name, content, plan, sheet=options["sheet"], defaults=defaults)
+        preview = preview_file(
+            path.name, content, plan, sheet=options["sheet"], defaults=defaults, columns=columns
+        )
         output = preview.as_json()
         if options["commit"] and preview.importable:
             user = None
