@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from budgets.models import BudgetLine, CapitalType, Stage, StatedTotal
 from budgets.money import in_unit, with_unit
 from budgets.rollup import need_total
-from projects.models import Plan, Project
+from projects.models import Plan, Project, ProjectGroup
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,21 @@ class Scope:
 
 @dataclass
 class Rows:
-    """The rows every figure of one plan is computed from."""
+    """The rows every figure of one plan is computed from. ``ancestors`` maps a group (as the
+    rows name it) to the groups it lies in: a stated total of group A covers the rows of its
+    sub-groups I, II… and theirs, at any depth."""
 
     lines: list[LineSum]
     estimates: list[EstimateSum]
+    ancestors: dict = field(default_factory=dict)
+
+    def in_group(self, group, scope_group) -> bool:
+        """Whether a row of ``group`` counts in a total scoped to ``scope_group``."""
+        return (
+            scope_group is None
+            or group == scope_group
+            or scope_group in self.ancestors.get(group, ())
+        )
 
     @property
     def years_given(self) -> bool:
@@ -119,7 +130,8 @@ def grouped_estimates(projects: Iterable[tuple[str | None, object, int | None]])
 def figure(rows: Rows, scope: Scope) -> int | None:
     """What the rows add up to over ``scope``, in đồng: the budget lines of the scope's stage
     (``measure=budget``) or the projects' own estimates (``measure=estimate``, narrowed only by
-    appendix and group). None when the scope names a year and no line carries one."""
+    appendix and group). A group's scope holds its sub-groups' rows. None when the scope names a
+    year and no line carries one."""
     if scope.year and not rows.years_given:
         return None
     if scope.measure == StatedTotal.Measure.ESTIMATE:
@@ -127,14 +139,14 @@ def figure(rows: Rows, scope: Scope) -> int | None:
             row.amount
             for row in rows.estimates
             if (not scope.appendix or row.appendix == scope.appendix)
-            and (scope.group is None or row.group == scope.group)
+            and rows.in_group(row.group, scope.group)
         )
     return sum(
         row.amount
         for row in rows.lines
         if row.stage == scope.stage
         and (not scope.appendix or row.appendix == scope.appendix)
-        and (scope.group is None or row.group == scope.group)
+        and rows.in_group(row.group, scope.group)
         and (not scope.year or row.year == scope.year)
         and (not scope.source or row.source == scope.source)
         and (not scope.sub_source or row.sub_source == scope.sub_source)
@@ -188,7 +200,7 @@ class StatedCheck:
         t = self.stated_total
         parts = [
             t.appendix,
-            _("nhóm %s") % (t.group.ref or t.group.title) if t.group_id else "",
+            _("nhóm %s") % t.group.short_name if t.group_id else "",
             _("năm %s") % t.year if t.year else _("cả giai đoạn"),
             t.get_source_display() if t.source else "",
             t.sub_source,
@@ -262,15 +274,15 @@ def _scope(stated: StatedTotal) -> dict:
         if getattr(stated, name):
             scope[name] = getattr(stated, name)
     if stated.group_id:
-        scope["group"] = stated.group.ref or stated.group.title
+        scope["group"] = stated.group.short_name
     if stated.year:
         scope["year"] = stated.year
     return scope
 
 
 def _plan_rows(plan_ids: list[int]) -> dict[int, Rows]:
-    """Each plan's ``Rows`` in two queries: its budget lines summed by every scope dimension,
-    and its projects (whose estimates are summed here)."""
+    """Each plan's ``Rows`` in two queries: its budget lines summed by every scope dimension
+    with the groups their group lies in, and its projects (whose estimates are summed here)."""
     rows = {pk: Rows([], []) for pk in plan_ids}
     lines = (
         BudgetLine.objects.filter(project__plan__in=plan_ids)
@@ -279,6 +291,7 @@ def _plan_rows(plan_ids: list[int]) -> dict[int, Rows]:
             "project__plan",
             "project__group__appendix",
             "project__group",
+            "project__group__path",
             "year",
             "source",
             "sub_source",
@@ -287,8 +300,10 @@ def _plan_rows(plan_ids: list[int]) -> dict[int, Rows]:
         )
         .annotate(amount=Sum("amount"), lines=Count("id"))
     )
-    for plan_id, *key, amount, count in lines:
-        rows[plan_id].lines.append(LineSum(*key, amount, count))
+    for plan_id, appendix, group, path, *key, amount, count in lines:
+        rows[plan_id].lines.append(LineSum(appendix, group, *key, amount, count))
+        if path:
+            rows[plan_id].ancestors[group] = ProjectGroup.ids_in(path)
     return rows
 
 
@@ -302,9 +317,7 @@ def reconcile_many(
     ids = [plan.pk for plan in plans]
     if projects is None:
         projects = (
-            Project.objects.filter(plan__in=ids)
-            .select_related("group")
-            .annotate(need=need_total())
+            Project.objects.filter(plan__in=ids).select_related("group").annotate(need=need_total())
         )
     by_plan: dict[int, list[Project]] = defaultdict(list)
     for project in projects:
@@ -326,12 +339,15 @@ def _reconcile(plans: list[Plan], projects: dict[int, list[Project]]) -> list:
     ids = [plan.pk for plan in plans]
     rows = _plan_rows(ids)
     stated: dict[int, list[StatedTotal]] = defaultdict(list)
-    for total in StatedTotal.objects.filter(plan__in=ids).select_related("group"):
+    for total in StatedTotal.objects.filter(plan__in=ids).select_related("group__parent"):
         stated[total.plan_id].append(total)
     for plan_id, members in projects.items():
         members.sort(key=lambda p: (p.order, p.pk))
         rows[plan_id].estimates = grouped_estimates(
             (p.group.appendix if p.group else None, p.group_id, p.estimate) for p in members
+        )
+        rows[plan_id].ancestors.update(
+            {p.group_id: p.group.ancestor_ids for p in members if p.group_id and p.group.path}
         )
     return [
         _reconciliation(plan, rows[plan.pk], stated[plan.pk], projects[plan.pk]) for plan in plans

@@ -34,8 +34,13 @@ from provinces.admin import (
 
 class ProjectGroupInline(ScopedInline, admin.TabularInline):
     model = ProjectGroup
-    fields = ["order", "appendix", "ref", "title"]
+    # the group it lies in is the appendix's (set by the import), shown, not chosen here
+    fields = ["order", "appendix", "parent", "ref", "title"]
+    readonly_fields = ["parent"]
     extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("parent")
 
 
 @admin.register(Plan)

@@ -14,6 +14,7 @@ from projects.periods import YEAR_MAX, YEAR_MIN
 from provinces.text import fold
 
 from .columns import Column, Money, describe, describe_source
+from .money_notes import is_blank, is_note
 from .preview import Group, Line, ParsedProject, StatedRow
 from .sheet import year_in
 
@@ -58,8 +59,10 @@ class AmountReader:
         )
         return True
 
-    def amount(self, r: int, column: Column) -> int | None:
-        """The cell's amount in đồng; None when empty; errors are reported here."""
+    def amount(self, r: int, column: Column, notes: list[str] | None = None) -> int | None:
+        """The cell's amount in đồng; None when empty; errors are reported here. A note where
+        the amount should be (``money_notes``) is added to ``notes`` (a project's) with a
+        warning naming the cell; on a total's row, where there are no ``notes``, it is left."""
         value = self.cell(r, column)
         if (r, column.index + 1) in self.grid.formula_gaps:
             self.error(
@@ -75,7 +78,7 @@ class AmountReader:
         if (r, column.index + 1) in self.grid.copies:
             return None
         unit = column.unit or self.preview.unit or "trieu"
-        if value is None or (isinstance(value, str) and value.strip() in ("", "-", "–", "x")):
+        if value is None or (isinstance(value, str) and is_blank(value)):
             return None
         try:
             if isinstance(value, bool):
@@ -95,8 +98,23 @@ class AmountReader:
                 text = text.replace(",", ".")
             return parse_money(text, unit)
         except ValueError as problem:
-            self.error(r, column, str(problem))
+            if isinstance(value, str) and is_note(value):
+                self.note_in_money(r, column, " ".join(value.split()), notes)
+            else:
+                self.error(r, column, str(problem))
             return None
+
+    def note_in_money(self, r: int, column: Column, text: str, notes: list[str] | None) -> None:
+        cell = f"{column.letter}{r}"
+        if notes is None:
+            message = _("Ô %(cell)s ghi “%(text)s”, không phải số tiền: bỏ qua ô này.")
+        else:
+            notes.append(text)
+            message = _(
+                "Ô %(cell)s ghi “%(text)s”, không phải số tiền: giữ làm ghi chú của dự án; dự "
+                "án được nhập không có số tiền này."
+            )
+        self.warn(r, column, message % {"cell": cell, "text": text})
 
     def row_money(self, r: int) -> Money:
         """What the row's own text cells say about its money: "Vốn TW", "Sự nghiệp", "2014"."""
@@ -140,12 +158,15 @@ class AmountReader:
 
     def read_money(self, r: int, project: ParsedProject, continuation: bool = False) -> None:
         said = self.row_money(r)
-        values = {}
+        values, notes = {}, []
         for column in self.columns:
             if column.kind == "money":
-                amount = self.amount(r, column)
+                amount = self.amount(r, column, notes)
                 if amount is not None:
                     values[column.index] = amount
+        for note in dict.fromkeys(notes):
+            if note not in project.notes:
+                project.notes = "\n".join(filter(None, [project.notes, note]))
         totals = [c for c in self.columns if c.kind == "money" and c.money.total]
         parts = [c for c in self.columns if c.kind == "money" and not c.money.total]
         for column in totals:

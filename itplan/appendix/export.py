@@ -95,13 +95,14 @@ def plan_workbook(plan: Plan) -> Workbook:
         by_appendix[project.group.appendix if project.group else ""].append(project)
     book = Workbook()
     book.remove(book.active)
+    tree = {group.pk: group for group in plan.groups.all()}  # the groups without projects too
     for appendix, rows in (by_appendix or {"": []}).items():
-        _appendix_sheet(book, plan, appendix, rows, unit)
+        _appendix_sheet(book, plan, appendix, rows, unit, tree)
     _reconciliation_sheet(book, plan)
     return book
 
 
-def _appendix_sheet(book, plan, appendix, projects, unit) -> None:
+def _appendix_sheet(book, plan, appendix, projects, unit, tree: dict) -> None:
     sheet = book.create_sheet((appendix or _("Phụ lục"))[:31])
     keys = sorted({Key.of(line) for p in projects for line in p.budget_lines.all()})
     depth = max((len(k.header()) for k in keys), default=1)
@@ -140,15 +141,30 @@ def _appendix_sheet(book, plan, appendix, projects, unit) -> None:
     grand: dict[Key, int] = defaultdict(int)
     grand_estimate = 0
     groups: dict = defaultdict(list)
+    within: dict = defaultdict(list)  # each group's projects and its sub-groups'
     for project in projects:
         groups[project.group].append(project)
+        if project.group is not None:
+            for pk in (*project.group.ancestor_ids, project.group_id):
+                within[pk].append(project)
+    written: set[int] = set()
     for group, members in groups.items():
         sums, estimate = _sums(members)
-        if group is not None and (group.ref or group.title):
-            sheet.cell(r, 1, group.ref)
-            sheet.cell(r, 2, group.title or _("Nhóm %(ref)s") % {"ref": group.ref})
-            money_row(r, estimate, sums)
+        # the group's row, after those of the groups it lies in (each written once, with the
+        # money of all the rows under it), its title indented by its depth
+        chain = [tree[pk] for pk in group.ancestor_ids if pk in tree] if group else []
+        for level in [*chain, group] if group is not None else []:
+            if level.pk in written or not (level.ref or level.title):
+                continue
+            written.add(level.pk)
+            sheet.cell(r, 1, level.ref)
+            sheet.cell(r, 2, level.title or _("Nhóm %(ref)s") % {"ref": level.ref})
+            level_sums, level_estimate = _sums(within[level.pk])
+            money_row(r, level_estimate, level_sums)
             _style_row(sheet, r, width, bold=True, fill=GROUP_FILL)
+            sheet.cell(r, 2).alignment = Alignment(
+                wrap_text=True, vertical="top", indent=level.depth
+            )
             r += 1
         for project in members:
             values = [

@@ -17,6 +17,7 @@ from provinces.text import fold
 from .amounts import AmountReader
 from .columns import Column, ColumnMap, classify
 from .header import HEADER_SEARCH_ROWS, HeaderReader, find_header, header_rows, pick_sheet
+from .levels import Levels
 from .preview import (
     Defaults,
     Group,
@@ -75,6 +76,8 @@ class _Parser(HeaderReader, RowReader, AmountReader):
         self.mapping = columns or ColumnMap()
         self.preview = Preview(file_name, grid.name, sheets)
         self.group: Group | None = None
+        self.levels = Levels()
+        self.grand_total_row: int | None = None  # a grand total under the projects
         self.last: ParsedProject | None = None
         self.unsourced: dict[str, int] = {}  # money columns without a source: first row
 
@@ -145,6 +148,10 @@ class _Parser(HeaderReader, RowReader, AmountReader):
                 continue
             if blank and self.preview.projects and not self.is_table_row(r):
                 break  # notes and signatures under the table
+            if self.preview.projects and self.under_table(r):
+                break
+            if self.is_note_row(r):
+                continue
             blank = False
             self.read_row(r)
         self.finish()

@@ -75,13 +75,32 @@ class Group:
     appendix: str
     ref: str
     title: str
+    parent: "Group | None" = None
+    style: str = ""  # the numbering style of its reference (rows.style): "roman", "arabic"…
 
     @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.appendix, self.ref, fold(self.title))
+    def key(self) -> tuple:
+        """Names the group here and once stored: two groups of one key become one; a sub-group
+        is named with the group it lies in (an "I" under A is not the "I" under B)."""
+        return (self.appendix, self.ref, fold(self.title), self.parent.key if self.parent else None)
+
+    @property
+    def ancestors(self) -> list["Group"]:
+        """The groups this one lies in, outermost first."""
+        found, group = [], self.parent
+        while group is not None:
+            found.insert(0, group)
+            group = group.parent
+        return found
+
+    @property
+    def depth(self) -> int:
+        return len(self.ancestors)
 
     def __str__(self):
-        return " ".join(part for part in (self.ref, self.title) if part)
+        """"II Ứng dụng"; inside other groups, after their references: "B › II Ứng dụng"."""
+        own = " ".join(part for part in (self.ref, self.title) if part)
+        return " › ".join([*(group.ref or group.title for group in self.ancestors), own])
 
 
 @dataclass
@@ -252,7 +271,12 @@ class Preview:
             )
             for project in self.projects
         )
-        return Rows(lines, estimates)
+        ancestors = {
+            group.key: tuple(above.key for above in group.ancestors)
+            for group in self.groups
+            if group.parent
+        }
+        return Rows(lines, estimates, ancestors)
 
     def computed_totals(self) -> dict:
         """What the plan page's reconciliation will show once imported, and the estimates."""

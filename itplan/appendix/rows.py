@@ -1,5 +1,5 @@
 """Classifying the rows under the header: a project, the continuation of the one above, a
-group title, a total, a repeated header, notes under the table."""
+group title (at its level, ``levels``), a total, a repeated header, notes under the table."""
 
 import re
 
@@ -9,17 +9,24 @@ from projects.models import Project
 from provinces.text import fold
 
 from .columns import Column
+from .levels import style
 from .preview import Group, ParsedProject
 from .sheet import cell_text, is_numbering
 
-ROMAN = re.compile(r"^(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})\.?$")
-# "Cộng", "Cộng I", "Tổng cộng", "Tổng vốn đầu tư phát triển" — but not "Cổng thông tin" (which
-# folds to "cong thong tin") nor "Tổng hợp …".
+# "Cộng", "Cộng I", "Cộng A", "Tổng cộng", "Tổng vốn đầu tư phát triển" — but not "Cổng thông
+# tin" (which folds to "cong thong tin") nor "Tổng hợp …".
 TOTAL_LABEL = re.compile(
-    r"^cong(\s*\(?\s*(nhom|phan)?\s*([ivx]+|\d+)\s*\)?)?\s*:?$"
+    r"^cong(\s*\(?\s*(nhom|phan)?\s*([ivx]+|\d+|[a-h])\s*\)?)?\s*:?$"
     r"|^tong(\s+(cong|so|von|kinh phi|nhu cau|muc)\b.*)?\s*:?$"
 )
 LABEL_IN_REF = re.compile(r"^([IVXLC]+|\d+|[A-H])[.)]\s*(.+)$")
+# A note or footnote, in the table or under it: "Ghi chú: …", "(*) …", "Lưu ý", "Nguồn: …".
+NOTE_ROW = re.compile(r"^(ghi chu|chu thich|luu y|nguon\s*:|\(\*+\)|\*+\s*\D)")
+# The signature block under a table: "Nơi nhận:", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", then the name.
+SIGNATURE = re.compile(
+    r"^(noi nhan|(kt|tm|tl|ktl)\s*\.|(pho )?chu tich\b|(pho )?giam doc\b|nguoi lap\b"
+    r"|thu truong\b)"
+)
 GROUP_LABEL = re.compile(r"^(noi dung|nhom|phan|chuong trinh)\s*(\d+|[ivx]+)?\s*[:.\-]?")
 STATUS_WORDS = [
     (r"hoan thanh|da thuc hien|da trien khai", Project.Status.COMPLETED),
@@ -67,12 +74,14 @@ class RowReader:
         if TOTAL_LABEL.match(label) and not self.text(r, "lead"):
             self.read_total(r, name or ref)
             return
-        if self.is_group(r, folded_ref, folded_name):
-            title = name
+        if self.is_group(r, ref, folded_name):
+            numbering = style(ref)
             if not ref:
                 match = GROUP_LABEL.match(folded_name)
                 ref = (match.group(2) or "").upper() if match else ""
-            self.group = Group(r, self.preview.appendix, ref, title)
+                numbering = "label " + match.group(1) if match else ""
+            self.group = Group(r, self.preview.appendix, ref, name, style=numbering)
+            self.levels.open_group(self.group)
             self.preview.groups.append(self.group)
             self.last = None
             self.read_group_amounts(r)
@@ -102,6 +111,23 @@ class RowReader:
             return
         self.read_project(r, ref, name)
 
+    def first_text(self, r: int) -> str:
+        return next((cell_text(v) for v in self.grid.rows[r - 1] if cell_text(v)), "")
+
+    def is_note_row(self, r: int) -> bool:
+        """A note or footnote ("Ghi chú: …", "(*) …"): neither a project nor its text."""
+        return bool(NOTE_ROW.match(fold(self.first_text(r))))
+
+    def under_table(self, r: int) -> bool:
+        """Whether the table has ended above row ``r``: the signature block starts it, or it
+        follows the grand total at the bottom and is no numbered row or total."""
+        first = self.first_text(r)
+        if SIGNATURE.match(fold(first)):
+            return True
+        if self.grand_total_row is None or self.is_table_row(r):
+            return False
+        return not TOTAL_LABEL.match(fold(self.text(r, "name") or first))
+
     def is_table_row(self, r: int) -> bool:
         ref = self.text(r, "ref")
         return bool(ref and len(ref) <= 10) or self.is_repeated_header(r)
@@ -128,21 +154,22 @@ class RowReader:
         return bool(cells) and all(text in self.header_texts.get(c, ()) for c, text in cells)
 
     def is_group(self, r: int, ref: str, name: str) -> bool:
-        if ROMAN.match(ref) or re.fullmatch(r"[a-h]\.?", ref):
+        """Whether the row is a group title (the rule is ``levels``'); ``name`` is folded."""
+        numbering = style(ref)
+        if numbering in ("A", "I"):
             return bool(name)
         if not ref and GROUP_LABEL.match(name) and not self.text(r, "lead"):
             return True
-        if (
-            re.fullmatch(r"\d+\.?", ref)
-            and name
-            and not any(
-                self.text(r, kind) for kind in ("lead", "period", "objective", "partners", "status")
-            )
-        ):
+        if numbering and name and not self.has_content(r):
             # "1 Xây dựng cơ sở hạ tầng": a numbered heading whose items follow as "-" rows
-            nxt = self.next_ref(r)
-            return nxt in ("-", "+", "*") or bool(re.fullmatch(r"\d+\.\d+", nxt))
+            return self.levels.deeper(numbering, style(self.next_ref(r)))
         return False
+
+    def has_content(self, r: int) -> bool:
+        """Whether the row says what a project's row says beyond its name and money."""
+        return any(
+            self.text(r, kind) for kind in ("lead", "period", "objective", "partners", "status")
+        )
 
     def next_ref(self, r: int) -> str:
         for nr in range(r + 1, min(r + 4, len(self.grid.rows)) + 1):
@@ -152,6 +179,7 @@ class RowReader:
         return ""
 
     def read_project(self, r: int, ref: str, name: str) -> None:
+        self.group = self.levels.place(style(ref))
         project = ParsedProject(r, ref, name, self.group)
         project.objective = self.text(r, "objective")
         project.scale = self.text(r, "scale")
@@ -204,7 +232,13 @@ class RowReader:
 
     # -- totals and groups ------------------------------------------------------------------
     def read_total(self, r: int, label: str) -> None:
-        group = self.group if fold(label).startswith("cong") else None
+        group = None
+        match = TOTAL_LABEL.match(fold(label))
+        if match and match.group(0).startswith("cong"):
+            # "Cộng I" is group I's, wherever it is open; "Cộng" the innermost group's
+            group = (match.group(3) and self.levels.by_ref(match.group(3))) or self.group
+        if group is None and self.preview.projects:
+            self.grand_total_row = r
         self.stated_amounts(r, label, group)
         self.last = None
 

@@ -4,7 +4,7 @@ file.
 
 Only what the page and ``write.apply`` use is kept. Groups are stored once and referred to by
 position, so that projects and stated totals of one group share one ``Group`` again (``apply``
-maps groups by identity).
+maps groups by identity); a group names the group it lies in by its position too.
 """
 
 from .columns import Column, Money
@@ -42,7 +42,9 @@ def dump(preview: Preview) -> dict:
         "appendix": preview.appendix,
         "unit": preview.unit,
         "header_rows": list(preview.header_rows) if preview.header_rows else None,
-        "groups": [[g.row, g.appendix, g.ref, g.title] for g in preview.groups],
+        "groups": [
+            [g.row, g.appendix, g.ref, g.title, group_of(g.parent), g.style] for g in preview.groups
+        ],
         "projects": [
             {
                 **{name: getattr(p, name) for name in PROJECT_FIELDS},
@@ -78,10 +80,14 @@ def dump(preview: Preview) -> dict:
 
 def load(data: dict) -> Preview:
     """The ``Preview`` that ``dump`` stored."""
-    groups = [Group(*values) for values in data["groups"]]
+    groups = []
 
     def group_at(index):
         return None if index is None else groups[index]
+
+    for row, appendix, ref, title, *tree in data["groups"]:  # a preview stored before: no tree
+        parent, style = tree or (None, "")
+        groups.append(Group(row, appendix, ref, title, group_at(parent), style))
 
     preview = Preview(
         data["file_name"],

@@ -141,13 +141,22 @@ class _Agencies:
 
 
 def _groups(plan: Plan, parsed: list[Group], result: Result) -> dict:
-    existing = {(g.appendix, g.ref, fold(g.title)): g for g in plan.groups.all()}
+    """The plan's group of each parsed group (by ``id``), created where the plan has none of
+    its key, inside its parent: a parsed group comes after the group it lies in."""
+    stored = {g.pk: g for g in plan.groups.all()}
+
+    def key(group: ProjectGroup) -> tuple:
+        parent = stored.get(group.parent_id)
+        return (group.appendix, group.ref, fold(group.title), key(parent) if parent else None)
+
+    existing = {key(g): g for g in stored.values()}
     order = max((g.order for g in existing.values()), default=-1) + 1
     groups = {}
     for group in parsed:
         if group.key not in existing:
             existing[group.key] = ProjectGroup.objects.create(
                 plan=plan,
+                parent=groups.get(id(group.parent)) if group.parent else None,
                 appendix=group.appendix,
                 ref=group.ref,
                 title=group.title[:500],

@@ -40,6 +40,27 @@ def plan_or_404(request, plan_id: int, *, edit: bool = False) -> Plan:
     return plan
 
 
+def _sections(plan: Plan, groups: dict) -> list[tuple[list, list]]:
+    """The plan's projects as the appendix shows them: each group's projects under its title,
+    after the titles of the groups it lies in (each shown once, where its first rows start).
+    The groups above are read in one more query, only when the plan has any."""
+    above = {}
+    if any(group is not None and group.path for group in groups):
+        above = {group.pk: group for group in plan.groups.all()}
+    shown: set[int] = set()
+    sections = []
+    for group, rows in groups.items():
+        chain = [above[pk] for pk in group.ancestor_ids if pk in above] if group else []
+        titles = [
+            level
+            for level in [*chain, group]
+            if level is not None and (level.ref or level.title) and level.pk not in shown
+        ]
+        shown.update(level.pk for level in titles)
+        sections.append((titles, rows))
+    return sections
+
+
 @login_required
 def plan_detail(request, plan_id: int):
     plan = plan_or_404(request, plan_id)
@@ -53,6 +74,7 @@ def plan_detail(request, plan_id: int):
     projects = list(projects)
     for project in projects:
         groups[project.group].append({"project": project, "need": in_unit(project.need or 0)})
+    sections = _sections(plan, groups)
     today = timezone.localdate()
     indicators = [
         (indicator, *indicator.progress(today))
@@ -67,7 +89,7 @@ def plan_detail(request, plan_id: int):
         "plans/plan_detail.html",
         {
             "plan": plan,
-            "groups": dict(groups),
+            "sections": sections,
             "reconciliation": check.display(),
             "differences": check.differences,
             "total": with_unit(money.total["need"]),

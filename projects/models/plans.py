@@ -96,9 +96,21 @@ class ProjectGroup(models.Model):
     appendix = models.CharField(
         _("phụ lục"), max_length=50, blank=True, help_text=_("Khi văn bản có nhiều phụ lục.")
     )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("thuộc nhóm"),
+        null=True,
+        blank=True,
+        on_delete=models.RESTRICT,  # a group goes with its plan, not alone
+        related_name="children",
+        help_text=_("Nhóm lớn hơn chứa nhóm này (A › I › 1); để trống nếu là nhóm cấp ngoài cùng."),
+    )
     ref = models.CharField(_("số thứ tự"), max_length=20, blank=True)
     title = models.CharField(_("tên nhóm"), max_length=500, blank=True)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    # The ids of the groups above, outermost first, each followed by "/" ("3/7/"): the
+    # reconciliation reads which groups a budget line's group lies in from the lines' own query.
+    path = models.CharField(max_length=200, blank=True, default="", editable=False)
 
     province_lookup = "plan__province"
 
@@ -110,10 +122,54 @@ class ProjectGroup(models.Model):
     def __str__(self):
         return self.label or str(_("(không nhóm)"))
 
+    def save(self, *args, **kwargs):
+        self.path = f"{self.parent.path}{self.parent_id}/" if self.parent_id else ""
+        super().save(*args, **kwargs)
+        moved = getattr(self, "_stored_path", self.path) != self.path
+        self._stored_path = self.path
+        if moved:  # the groups inside it moved with it
+            for child in self.children.all():
+                child.save()
+
+    def clean(self):
+        if self.parent_id is None:
+            return
+        if self.plan_id and self.parent.plan_id != self.plan_id:
+            raise ValidationError({"parent": _("Nhóm cha phải thuộc cùng kế hoạch.")})
+        if self.pk and (self.parent_id == self.pk or self.pk in self.parent.ancestor_ids):
+            raise ValidationError({"parent": _("Một nhóm không thể nằm trong chính nó.")})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        group = super().from_db(db, field_names, values)
+        group._stored_path = group.__dict__.get("path")
+        return group
+
     @property
     def label(self) -> str:
         """The section as the document names it ("Phụ lục 1 II Phát triển…"); "" when unnamed."""
         return " ".join(part for part in (self.appendix, self.ref, self.title) if part)
+
+    @property
+    def depth(self) -> int:
+        """0 for a top-level group, 1 for a group inside it…"""
+        return self.path.count("/")
+
+    @property
+    def ancestor_ids(self) -> tuple[int, ...]:
+        """The ids of the groups this one lies in, outermost first."""
+        return self.ids_in(self.path)
+
+    @staticmethod
+    def ids_in(path: str) -> tuple[int, ...]:
+        """The group ids of a ``path`` ("3/7/")."""
+        return tuple(int(pk) for pk in path.split("/") if pk)
+
+    @property
+    def short_name(self) -> str:
+        """ "II", or inside a group "B › II" (load the parent with it)."""
+        own = self.ref or self.title
+        return f"{self.parent.ref or self.parent.title} › {own}" if self.parent_id else own
 
 
 class Project(VersionedModel, Archivable):

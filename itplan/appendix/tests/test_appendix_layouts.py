@@ -32,6 +32,8 @@ PASSING = (
     "titles",
     "repeated_header",
     "signature",
+    "groups",
+    "note_rows",
     "separators",
     "synonyms",
 )
@@ -111,10 +113,6 @@ KNOWN_FAILING = {
     # "Năm 2012" typed once over "NSĐP" typed once over "Vốn ĐTPT" | "Vốn SN": the second
     # column loses its year
     "merges": ("binh-dinh", Layout(merged=False)),
-    # A/B over I/II: the subtotals of A and B are compared with no rows ("cộng lại 0")
-    "groups": ("binh-dinh", Layout(groups="nested")),
-    # a note row under a group is read as the rest of the last project's name
-    "note_rows": ("bac-lieu", Layout(note_rows=True)),
     # a Word document: not read
     "docx": ("bac-lieu", Layout(format="docx")),
 }
