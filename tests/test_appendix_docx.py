@@ -366,3 +366,16 @@ def test_staff_of_another_province_cannot_import_the_word_file(client, seed, emp
     assert upload(client, empty_plan, content, "qd.docx").status_code == 404
     assert not AppendixImport.objects.exists()
     assert Project.objects.filter(plan=empty_plan).count() == 0
+
+
+def test_a_word_document_without_a_table_says_so(seed):
+    document = Document()
+    document.add_paragraph("PHỤ LỤC")
+    document.add_paragraph("1. Cổng thông tin điện tử: 1.000 triệu đồng")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    preview = preview_file("pl.docx", buffer.getvalue(), empty_copy(seed["bac-lieu"], "t"))
+    assert [e.message for e in preview.errors] == [
+        "Văn bản “pl.docx” không có bảng nào: phụ lục cần là một bảng của Word (Chèn → Bảng), "
+        "không phải các dòng chữ hay hình ảnh."
+    ]

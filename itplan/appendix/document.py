@@ -74,6 +74,14 @@ def read_document(name: str, content: bytes) -> list[Grid]:
                     "max": number_format(MAX_ROWS, force_grouping=True, use_l10n=True),
                 }
             )
+    if not grids:
+        raise BadFile(
+            _(
+                "Văn bản “%(name)s” không có bảng nào: phụ lục cần là một bảng của Word (Chèn → "
+                "Bảng), không phải các dòng chữ hay hình ảnh."
+            )
+            % {"name": name}
+        )
     return grids
 
 

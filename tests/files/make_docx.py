@@ -163,6 +163,9 @@ def _table(document, sheet, top: int, bottom: int) -> None:
     widths = [
         sheet.column_dimensions[get_column_letter(c)].width or 10 for c in range(1, ncols + 1)
     ]
+    table.autofit = False
+    for c, column in enumerate(table.columns):  # the grid, which Word and LibreOffice lay out
+        column.width = Cm(TEXT_WIDTH * widths[c] / sum(widths))
     for row in table.rows:
         for c, cell in enumerate(row.cells):
             cell.width = Cm(TEXT_WIDTH * widths[c] / sum(widths))
