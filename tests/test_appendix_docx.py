@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 from docx import Document
+from docx.oxml import parse_xml
 
 from budgets.models import BudgetLine
 from itplan.appendix import Defaults, apply, preview_file
@@ -378,4 +379,41 @@ def test_a_word_document_without_a_table_says_so(seed):
     assert [e.message for e in preview.errors] == [
         "Văn bản “pl.docx” không có bảng nào: phụ lục cần là một bảng của Word (Chèn → Bảng), "
         "không phải các dòng chữ hay hình ảnh."
+    ]
+
+
+def test_amounts_in_smart_tags_and_tracked_changes_are_read_as_word_shows_them(seed):
+    """Word 2003 wrapped places and numbers in smart tags, and a clerk's document may keep
+    tracked changes: the text shown is what is read, the deleted text is not."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def build(document):
+        table = add_table(
+            document, HEADER + [[1, "Cổng thông tin điện tử", "Sở TT&TT", None, None]]
+        )
+        tagged, revised = table.cell(2, 3).paragraphs[0], table.cell(2, 4).paragraphs[0]
+        tagged._p.append(
+            parse_xml(
+                f'<w:smartTag xmlns:w="{w}" w:uri="urn:schemas-microsoft-com:office:smarttags" '
+                'w:element="place"><w:r><w:t>1.000</w:t></w:r></w:smartTag>'
+            )
+        )
+        revised._p.append(
+            parse_xml(
+                f'<w:del xmlns:w="{w}" w:id="1" w:author="cb"><w:r><w:delText>900</w:delText>'
+                "</w:r></w:del>"
+            )
+        )
+        revised._p.append(
+            parse_xml(
+                f'<w:ins xmlns:w="{w}" w:id="2" w:author="cb"><w:r><w:t>500</w:t></w:r></w:ins>'
+            )
+        )
+
+    preview = preview_file("pl.docx", docx_bytes(build), empty_copy(seed["bac-lieu"], "t"))
+    assert not preview.errors, [str(e) for e in preview.errors]
+    (project,) = preview.projects
+    assert [(line.source, line.amount) for line in project.lines] == [
+        ("central", 1_000 * TRIEU),
+        ("local", 500 * TRIEU),
     ]

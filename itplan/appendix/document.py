@@ -19,7 +19,7 @@ from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from provinces.text import fold
 
@@ -113,7 +113,7 @@ def _blocks(parent):
     the tables inside a table's cells are not reached."""
     for child in parent.iterchildren():
         if child.tag == qn("w:p"):
-            yield "p", " ".join(Paragraph(child, None).text.split())
+            yield "p", " ".join(_text(child).split())
         elif child.tag == qn("w:tbl"):
             yield "tbl", child
         elif child.tag == qn("w:sdt"):
@@ -170,10 +170,28 @@ def _cells(tr):
 def _value(tc):
     """The cell's text, its paragraphs on separate lines; a whole number typed alone is read as
     the number, as a spreadsheet stores it ("2014", "12"); an empty cell is None."""
-    text = "\n".join(Paragraph(p, None).text for p in tc.iterchildren(qn("w:p"))).strip()
+    text = "\n".join(_text(p) for p in tc.iterchildren(qn("w:p"))).strip()
     if not text:
         return None
     return int(text) if WHOLE_NUMBER.fullmatch(text) else text
+
+
+# Every run of a paragraph, also those python-docx's ``Paragraph.text`` leaves out: inside a
+# smart tag (Word 2003 tagged places and dates), a tracked insertion, a field or a content
+# control. Not a text box's (its text is drawn elsewhere, and repeated in its fallback).
+RUNS = etree.XPath(
+    ".//w:r[not(ancestor::w:txbxContent or ancestor::mc:Fallback or ancestor::w:del"
+    " or ancestor::w:moveFrom)]",
+    namespaces={
+        "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    },
+)
+
+
+def _text(paragraph) -> str:
+    """A paragraph's text as Word shows it (a deleted revision is not shown)."""
+    return "".join(run.text for run in RUNS(paragraph))
 
 
 def _continues(lines: list[str]) -> bool:
