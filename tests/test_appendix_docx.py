@@ -157,6 +157,9 @@ def test_upload_of_the_word_decision_previews_then_imports_32_200_trieu(client, 
     assert "11 dự án, nhiệm vụ" in page
     assert "Hoàn thiện hệ thống một cửa huyện Đông Hải" in page
     assert "32.200" in page
+    # the document's tables to choose from: heading block, signature block, the appendix
+    assert "Bảng trong văn bản" in page
+    assert "<option>Bảng 1</option><option>Bảng 2</option><option selected>Phụ lục</option>" in page
     assert Project.objects.filter(plan=empty_plan).count() == 0
 
     response = confirm(client, record)
