@@ -420,3 +420,17 @@ def test_amounts_in_smart_tags_and_tracked_changes_are_read_as_word_shows_them(s
         ("central", 1_000 * TRIEU),
         ("local", 500 * TRIEU),
     ]
+
+
+def test_a_continued_table_whose_last_column_is_empty_is_still_joined(seed):
+    def build(document):
+        add_table(document, HEADER + FIRST_PAGE[:1], HEADER_MERGES)
+        document.add_paragraph("(tiếp theo)")
+        add_table(document, [[2, "Trục liên thông văn bản", "Văn phòng UBND tỉnh", "300", None]])
+
+    preview = preview_file("pl.docx", docx_bytes(build), empty_copy(seed["bac-lieu"], "t"))
+    assert not preview.errors, [str(e) for e in preview.errors]
+    assert [(p.ref, sum(line.amount for line in p.lines)) for p in preview.projects] == [
+        ("1", 1_500 * TRIEU),
+        ("2", 300 * TRIEU),
+    ]

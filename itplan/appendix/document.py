@@ -53,10 +53,10 @@ def read_document(name: str, content: bytes) -> list[Grid]:
         if kind == "p":
             lines.append(item)
             continue
-        rows, copies = _read_table(item)
+        rows, copies, columns = _read_table(item)
         if not rows:
             continue
-        if grids and _continues(lines) and _width(rows) == width:
+        if grids and _continues(lines) and columns == width:
             _append(grids[-1], rows, copies)
         else:
             titles = [[line] for line in lines if line][-TITLE_LINES:]
@@ -64,7 +64,7 @@ def read_document(name: str, content: bytes) -> list[Grid]:
             _append(grid, titles, {})
             _append(grid, rows, copies)
             grids.append(grid)
-        width, lines = _width(rows), []
+        width, lines = columns, []
         if len(grids[-1].rows) > ROW_LIMIT:
             raise BadFile(
                 _("Bảng “%(table)s” của tệp “%(name)s” có hơn %(max)s dòng; hãy chia nhỏ tệp.")
@@ -122,10 +122,12 @@ def _blocks(parent):
                 yield from _blocks(content)
 
 
-def _read_table(table) -> tuple[list[list], dict[tuple[int, int], int]]:
+def _read_table(table) -> tuple[list[list], dict[tuple[int, int], int], int]:
     """The table's rows on its grid of columns, a merged cell's value in each column and row
-    it covers, and where those repeats are: ``{(row, column): top row}``, both from 0 here."""
+    it covers, where those repeats are (``{(row, column): top row}``, both from 0 here), and how
+    many columns the table has (empty ones included: a continued table's "Ghi chú" may be)."""
     rows: list[list] = []
+    columns = 0
     copies: dict[tuple[int, int], int] = {}
     tops: dict[int, int] = {}  # column → row where its vertically merged cell starts
     for r, tr in enumerate(tr for tr in table.iterchildren(qn("w:tr"))):
@@ -151,10 +153,11 @@ def _read_table(table) -> tuple[list[list], dict[tuple[int, int], int]]:
             for i in range(1, span):
                 copies[(r, c + i)] = r
         del row[MAX_COLUMNS:]
+        columns = max(columns, len(row) + tr.grid_after)
         while row and row[-1] is None:
             row.pop()
         rows.append(row)
-    return rows, copies
+    return rows, copies, columns
 
 
 def _cells(tr):
@@ -198,10 +201,6 @@ def _continues(lines: list[str]) -> bool:
     """Whether the text between two tables lets the second carry on the first: nothing but
     empty lines or "(tiếp theo)"."""
     return not any(line and not CONTINUED.match(fold(line)) for line in lines)
-
-
-def _width(rows: list[list]) -> int:
-    return max(len(row) for row in rows)
 
 
 def _append(grid: Grid, rows: list[list], copies: dict) -> None:
