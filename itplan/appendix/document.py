@@ -18,7 +18,6 @@ import docx
 from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from docx.oxml.ns import qn
 from lxml import etree
 
 from provinces.text import fold
@@ -29,6 +28,14 @@ TITLE_LINES = 8  # the lines above a table kept as its titles
 CONTINUED = re.compile(r"^\(?\s*(tiep( theo)?|continued)\s*\)?\.?$")
 APPENDIX_NAME = re.compile(r"^phu luc\b\s*(so\s*)?(\d+|[ivx]+)?\b")
 WHOLE_NUMBER = re.compile(r"[1-9]\d{0,14}")
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+P, TBL, TR, TC, SDT, SDT_CONTENT = (
+    f"{{{W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent")
+)
+TR_PR, TC_PR, GRID_BEFORE, GRID_AFTER, GRID_SPAN, V_MERGE = (
+    f"{{{W}}}{t}" for t in ("trPr", "tcPr", "gridBefore", "gridAfter", "gridSpan", "vMerge")
+)
+T, TAB, BR, VAL, TYPE = (f"{{{W}}}{t}" for t in ("t", "tab", "br", "val", "type"))
 # what the parser reads of a document: its paragraphs, rows and cells
 PART_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(p|tr|tc)[\s/>]")
 
@@ -112,12 +119,12 @@ def _blocks(parent):
     """The paragraphs (as text) and tables of the body in order; content controls are opened,
     the tables inside a table's cells are not reached."""
     for child in parent.iterchildren():
-        if child.tag == qn("w:p"):
+        if child.tag == P:
             yield "p", " ".join(_text(child).split())
-        elif child.tag == qn("w:tbl"):
+        elif child.tag == TBL:
             yield "tbl", child
-        elif child.tag == qn("w:sdt"):
-            content = child.find(qn("w:sdtContent"))
+        elif child.tag == SDT:
+            content = child.find(SDT_CONTENT)
             if content is not None:
                 yield from _blocks(content)
 
@@ -130,16 +137,20 @@ def _read_table(table) -> tuple[list[list], dict[tuple[int, int], int], int]:
     columns = 0
     copies: dict[tuple[int, int], int] = {}
     tops: dict[int, int] = {}  # column → row where its vertically merged cell starts
-    for r, tr in enumerate(tr for tr in table.iterchildren(qn("w:tr"))):
+    for r, tr in enumerate(table.iterchildren(TR)):
         if r >= ROW_LIMIT:
             rows.append(["…"])  # counted, not read: the caller refuses the table
             break
-        row: list = [None] * tr.grid_before
+        properties = tr.find(TR_PR)
+        row: list = [None] * min(_number(properties, GRID_BEFORE), MAX_COLUMNS)
         for tc in _cells(tr):
-            c, span = len(row), max(tc.grid_span, 1)
+            c = len(row)
             if c >= MAX_COLUMNS:
                 break
-            if tc.vMerge == "continue" and r > 0 and c in tops:
+            properties = tc.find(TC_PR)
+            span = max(_number(properties, GRID_SPAN, 1), 1)
+            merge = properties.find(V_MERGE) if properties is not None else None
+            if merge is not None and merge.get(VAL, "continue") == "continue" and c in tops:
                 top = tops[c]
                 above = rows[top]
                 value = above[c] if c < len(above) else None
@@ -148,53 +159,72 @@ def _read_table(table) -> tuple[list[list], dict[tuple[int, int], int], int]:
                     copies[(r, c + i)] = top
                 continue
             tops.update(dict.fromkeys(range(c, c + span), r))
-            value = _value(tc)
-            row.extend([value] * span)
+            row.extend([_value(tc)] * span)
             for i in range(1, span):
                 copies[(r, c + i)] = r
         del row[MAX_COLUMNS:]
-        columns = max(columns, len(row) + tr.grid_after)
+        columns = max(columns, len(row) + _number(tr.find(TR_PR), GRID_AFTER))
         while row and row[-1] is None:
             row.pop()
         rows.append(row)
     return rows, copies, columns
 
 
+def _number(properties, tag: str, default: int = 0) -> int:
+    """The whole number ``w:val`` of a row's or cell's property, or ``default``."""
+    element = properties.find(tag) if properties is not None else None
+    value = element.get(VAL, "") if element is not None else ""
+    return min(int(value), MAX_COLUMNS) if value.isdigit() else default
+
+
 def _cells(tr):
     for child in tr.iterchildren():
-        if child.tag == qn("w:tc"):
+        if child.tag == TC:
             yield child
-        elif child.tag == qn("w:sdt"):  # a cell wrapped in a content control
-            content = child.find(qn("w:sdtContent"))
+        elif child.tag == SDT:  # a cell wrapped in a content control
+            content = child.find(SDT_CONTENT)
             if content is not None:
-                yield from content.iterchildren(qn("w:tc"))
+                yield from content.iterchildren(TC)
 
 
 def _value(tc):
     """The cell's text, its paragraphs on separate lines; a whole number typed alone is read as
     the number, as a spreadsheet stores it ("2014", "12"); an empty cell is None."""
-    text = "\n".join(_text(p) for p in tc.iterchildren(qn("w:p"))).strip()
+    text = "\n".join(_text(p) for p in tc.iterchildren(P)).strip()
     if not text:
         return None
     return int(text) if WHOLE_NUMBER.fullmatch(text) else text
 
 
-# Every run of a paragraph, also those python-docx's ``Paragraph.text`` leaves out: inside a
-# smart tag (Word 2003 tagged places and dates), a tracked insertion, a field or a content
-# control. Not a text box's (its text is drawn elsewhere, and repeated in its fallback).
-RUNS = etree.XPath(
+# The text of every run of a paragraph, also of those python-docx's ``Paragraph.text`` leaves
+# out: inside a smart tag (Word 2003 tagged places and dates), a tracked insertion, a field or a
+# content control. Not a text box's (drawn elsewhere, and repeated in its fallback), nor deleted
+# text. One XPath for the whole paragraph: a cell read run by run costs ten times as much.
+TEXT = etree.XPath(
     ".//w:r[not(ancestor::w:txbxContent or ancestor::mc:Fallback or ancestor::w:del"
-    " or ancestor::w:moveFrom)]",
-    namespaces={
-        "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-        "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
-    },
+    " or ancestor::w:moveFrom)]/*[self::w:t or self::w:tab or self::w:br or self::w:cr"
+    " or self::w:noBreakHyphen]",
+    namespaces={"w": W, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"},
 )
 
 
 def _text(paragraph) -> str:
-    """A paragraph's text as Word shows it (a deleted revision is not shown)."""
-    return "".join(run.text for run in RUNS(paragraph))
+    """A paragraph's text as Word shows it: tabs, line breaks (not page breaks) and
+    non-breaking hyphens as characters."""
+    parts = []
+    for node in TEXT(paragraph):
+        tag = node.tag
+        if tag == T:
+            parts.append(node.text or "")
+        elif tag == TAB:
+            parts.append("\t")
+        elif tag == BR:
+            parts.append("" if node.get(TYPE) in ("page", "column") else "\n")
+        elif tag.endswith("}cr"):
+            parts.append("\n")
+        else:
+            parts.append("-")
+    return "".join(parts)
 
 
 def _continues(lines: list[str]) -> bool:
