@@ -7,7 +7,10 @@ table), then on landscape pages each appendix: its title lines as paragraphs, th
 merged header cells (vertical and horizontal merges, as in the workbook) and the text under it.
 Where the workbook repeats the header (a table broken over pages), the Word document starts a new
 table there, as a clerk's document does when a table was pasted in parts. Cells hold text as
-Word does: numbers are written the way they are printed ("1.200", "3,4", "2014").
+Word does: numbers are written the way a clerk types them ("1200", "65.000", "3,4", "2014").
+The parts are the same at every run; only the zip's dates change.
+
+`word_document(book)` gives any workbook (the layout generator's) as such a document.
 
     .venv/bin/python tests/files/make_docx.py [bac-lieu …]   # default: all five
 """
@@ -98,13 +101,29 @@ RECIPIENTS = "\n".join(
 TEXT_WIDTH = 25.7  # cm on a landscape A4 page with 2 cm margins
 
 
+# For a workbook that is no seed's (the layout generator's): a heading that names no province.
+ANY = (
+    "ỦY BAN NHÂN DÂN\nTỈNH …",
+    "Số: …/QĐ-UBND",
+    "…, ngày … tháng … năm …",
+    "QUYẾT ĐỊNH",
+    "Về việc ban hành Kế hoạch ứng dụng công nghệ thông tin",
+    "CHỦ TỊCH",
+)
+
+
 def main(slugs):
     for slug in slugs or DOCUMENTS:
         name = DOCUMENTS[slug][0]
-        write(HERE / f"{name}.xlsx", HERE / f"{name}.docx", DOCUMENTS[slug][1:])
+        book = openpyxl.load_workbook(HERE / f"{name}.xlsx")
+        word_document(book, DOCUMENTS[slug][1:]).save(HERE / f"{name}.docx")
 
 
-def write(source: Path, out: Path, heading) -> None:
+def word_document(book, heading=ANY):
+    """The workbook's sheets as the appendices of a Word decision (a python-docx Document):
+    each sheet's title rows as paragraphs, its table from the first row of two or more cells to
+    the first empty row as a Word table (merged as the sheet is, a new table where the header's
+    name cell repeats), the rows under it as paragraphs."""
     issuer, number, place_date, kind, subject, signer = heading
     document = Document()
     style = document.styles["Normal"]
@@ -115,7 +134,6 @@ def write(source: Path, out: Path, heading) -> None:
     for text in BODY:
         _paragraph(document, text, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
     _signature_block(document, signer)
-    book = openpyxl.load_workbook(source)
     for sheet in book.worksheets:
         section = document.add_section(WD_SECTION.NEW_PAGE)
         section.orientation = WD_ORIENT.LANDSCAPE
@@ -123,7 +141,7 @@ def write(source: Path, out: Path, heading) -> None:
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
             setattr(section, side, Cm(2))
         _appendix(document, sheet)
-    document.save(out)
+    return document
 
 
 def _appendix(document, sheet) -> None:
