@@ -434,3 +434,18 @@ def test_a_continued_table_whose_last_column_is_empty_is_still_joined(seed):
         ("1", 1_500 * TRIEU),
         ("2", 300 * TRIEU),
     ]
+
+
+def test_command_refuses_a_doc_file_with_how_to_save_it(seed, tmp_path):
+    target = empty_copy(seed["bac-lieu"], "doc")
+    path = tmp_path / "qd-2213.doc"
+    path.write_bytes(OLE + "WordDocument".encode("utf-16-le") + b"\0" * 512)
+    out = io.StringIO()
+    with pytest.raises(SystemExit) as exit_:
+        call_command("import_appendix", str(path), "--plan", target.document_number, stdout=out)
+    assert exit_.value.code == 1
+    assert [e["message"] for e in json.loads(out.getvalue())["errors"]] == [
+        "Tệp “qd-2213.doc” là định dạng Word 97-2003 (.doc). Hãy mở tệp trong Word và lưu lại "
+        "dưới dạng “Tài liệu Word (.docx)” rồi tải lên lại."
+    ]
+    assert not target.imports.exists()

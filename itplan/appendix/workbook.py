@@ -56,7 +56,8 @@ def read_upload(name: str, content: bytes) -> list[Grid]:
     if not content:
         raise BadFile(_("Tệp “%(name)s” rỗng.") % {"name": name})
     if content.startswith(OLE_SIGNATURE):
-        if ENCRYPTED_MARK in content and name.lower().endswith((".docx", ".doc")):
+        word = name.lower().endswith((".docx", ".doc"))
+        if ENCRYPTED_MARK in content and word:
             raise BadFile(
                 _(
                     "Tệp “%(name)s” được bảo vệ bằng mật khẩu. Hãy mở tệp trong Word, bỏ mật "
@@ -64,7 +65,7 @@ def read_upload(name: str, content: bytes) -> list[Grid]:
                 )
                 % {"name": name}
             )
-        if WORD_MARK in content or name.lower().endswith(".doc"):
+        if word or (WORD_MARK in content and not name.lower().endswith((".xls", ".xlsx"))):
             raise BadFile(
                 _(
                     "Tệp “%(name)s” là định dạng Word 97-2003 (.doc). Hãy mở tệp trong Word và "
