@@ -168,7 +168,9 @@ def _appendix(document, sheet) -> None:
     for i in range(end, len(rows)):
         if filled[i]:
             cells = [_text(v) for v in rows[i] if v is not None]
-            align = WD_ALIGN_PARAGRAPH.RIGHT if rows[i][0] is None and len(cells) == 1 else None
+            first = next(c for c, v in enumerate(rows[i]) if v is not None)
+            # a line typed in the right half of the sheet is the signing authority's
+            align = WD_ALIGN_PARAGRAPH.RIGHT if first >= len(rows[i]) / 2 else None
             _paragraph(document, " ".join(cells), align=align, bold=align is not None)
 
 
