@@ -449,3 +449,27 @@ def test_command_refuses_a_doc_file_with_how_to_save_it(seed, tmp_path):
         "dưới dạng “Tài liệu Word (.docx)” rồi tải lên lại."
     ]
     assert not target.imports.exists()
+
+
+def test_rows_and_cells_inside_content_controls_are_read(seed):
+    """Forms made in Word wrap rows and cells in content controls (w:sdt)."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def wrap(element):
+        control = parse_xml(f'<w:sdt xmlns:w="{w}"><w:sdtContent/></w:sdt>')
+        element.addprevious(control)
+        control[0].append(element)
+
+    def build(document):
+        table = add_table(document, HEADER + FIRST_PAGE, HEADER_MERGES + [(2, 2, 3, 2)])
+        wrap(table.rows[3]._tr)  # project 2's row
+        wrap(table.rows[2]._tr.tc_lst[4])  # project 1's NSĐP cell
+
+    preview = preview_file("pl.docx", docx_bytes(build), empty_copy(seed["bac-lieu"], "t"))
+    assert not preview.errors, [str(e) for e in preview.errors]
+    assert [
+        (p.ref, p.lead_agency, sum(line.amount for line in p.lines)) for p in preview.projects
+    ] == [
+        ("1", "Sở TT&TT", 1_500 * TRIEU),
+        ("2", "Sở TT&TT", 2_000 * TRIEU),
+    ]

@@ -29,8 +29,8 @@ CONTINUED = re.compile(r"^\(?\s*(tiep( theo)?|continued)\s*\)?\.?$")
 APPENDIX_NAME = re.compile(r"^phu luc\b\s*(so\s*)?(\d+|[ivx]+)?\b")
 WHOLE_NUMBER = re.compile(r"[1-9]\d{0,14}")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-P, TBL, TR, TC, SDT, SDT_CONTENT = (
-    f"{{{W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent")
+P, TBL, TR, TC, SDT, SDT_CONTENT, CUSTOM_XML = (
+    f"{{{W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent", "customXml")
 )
 TR_PR, TC_PR, GRID_BEFORE, GRID_AFTER, GRID_SPAN, V_MERGE = (
     f"{{{W}}}{t}" for t in ("trPr", "tcPr", "gridBefore", "gridAfter", "gridSpan", "vMerge")
@@ -116,17 +116,27 @@ def _count_parts(name: str, stream) -> None:
 
 
 def _blocks(parent):
-    """The paragraphs (as text) and tables of the body in order; content controls are opened,
-    the tables inside a table's cells are not reached."""
-    for child in parent.iterchildren():
+    """The paragraphs (as text) and tables of the body in order, also inside content controls
+    and custom XML; the tables inside a table's cells are not reached."""
+    for child in _unwrapped(parent):
         if child.tag == P:
             yield "p", " ".join(_text(child).split())
         elif child.tag == TBL:
             yield "tbl", child
-        elif child.tag == SDT:
+
+
+def _unwrapped(parent):
+    """The children of ``parent``, those of a content control or custom XML element in its
+    place (Word wraps paragraphs, tables, rows and cells in them)."""
+    for child in parent.iterchildren():
+        if child.tag == SDT:
             content = child.find(SDT_CONTENT)
             if content is not None:
-                yield from _blocks(content)
+                yield from _unwrapped(content)
+        elif child.tag == CUSTOM_XML:
+            yield from _unwrapped(child)
+        else:
+            yield child
 
 
 def _read_table(table) -> tuple[list[list], dict[tuple[int, int], int], int]:
@@ -137,13 +147,13 @@ def _read_table(table) -> tuple[list[list], dict[tuple[int, int], int], int]:
     columns = 0
     copies: dict[tuple[int, int], int] = {}
     tops: dict[int, int] = {}  # column → row where its vertically merged cell starts
-    for r, tr in enumerate(table.iterchildren(TR)):
+    for r, tr in enumerate(row for row in _unwrapped(table) if row.tag == TR):
         if r >= ROW_LIMIT:
             rows.append(["…"])  # counted, not read: the caller refuses the table
             break
         properties = tr.find(TR_PR)
         row: list = [None] * min(_number(properties, GRID_BEFORE), MAX_COLUMNS)
-        for tc in _cells(tr):
+        for tc in (cell for cell in _unwrapped(tr) if cell.tag == TC):
             c = len(row)
             if c >= MAX_COLUMNS:
                 break
@@ -175,16 +185,6 @@ def _number(properties, tag: str, default: int = 0) -> int:
     element = properties.find(tag) if properties is not None else None
     value = element.get(VAL, "") if element is not None else ""
     return min(int(value), MAX_COLUMNS) if value.isdigit() else default
-
-
-def _cells(tr):
-    for child in tr.iterchildren():
-        if child.tag == TC:
-            yield child
-        elif child.tag == SDT:  # a cell wrapped in a content control
-            content = child.find(SDT_CONTENT)
-            if content is not None:
-                yield from content.iterchildren(TC)
 
 
 def _value(tc):
