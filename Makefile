@@ -34,8 +34,10 @@ lint: setup
 	$(BIN)/ruff check .
 	$(LOCAL) $(BIN)/python manage.py makemigrations --check --dry-run
 
+# --confcutdir: the benchmarks keep their own fixtures, not the suite's (fixed clock, fast passwords).
+# LAYOUT_EXAMPLES=n: layouts drawn per dimension by benchmarks/test_layouts.py (default 150).
 bench: setup
-	$(BIN)/python -m pytest benchmarks -q -p no:cacheprovider
+	$(BIN)/python -m pytest benchmarks -q -p no:cacheprovider --confcutdir=benchmarks
 
 # Mutation testing of the rule modules (benchmarks/mutation.py): the score of each and its
 # surviving mutants in mutation-report.txt; fails under 90 %. One module: MODULE=budgets/money.py;

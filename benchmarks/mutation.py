@@ -38,30 +38,29 @@ EQUIVALENT = ROOT / "benchmarks" / "mutation-equivalent.txt"
 # out: a survivor runs every test that reaches its line, and these reach most lines.
 TESTS = {
     "budgets/money.py": [
-        "test_money.py",
-        "test_money_rules.py",
-        "test_money_rollup.py",
-        "test_money_summary.py",
-        "test_progress_money.py",
-        "test_models.py",
+        "budgets/tests/test_money.py",
+        "budgets/tests/test_money_rules.py",
+        "budgets/tests/test_money_rollup.py",
+        "budgets/tests/test_money_summary.py",
+        "itplan/progress/tests/test_progress_money.py",
+        "tests/test_models.py",
     ],
     "budgets/reconciliation.py": [
-        "test_reconciliation.py",
-        "test_reconciliation_rule.py",
-        "test_appendix_import.py",
-        "test_report_pdf.py",
+        "budgets/tests/test_reconciliation_rule.py",
+        "itplan/appendix/tests/test_appendix_import.py",
+        "itplan/reports/tests/test_report_pdf.py",
     ],
     "indicators/achievement.py": [
-        "test_indicator_achievement.py",
-        "test_indicator_actuals.py",
-        "test_indicator_as_of.py",
+        "indicators/tests/test_indicator_achievement.py",
+        "itplan/progress/tests/test_indicator_actuals.py",
+        "indicators/tests/test_indicator_as_of.py",
     ],
     "projects/progress.py": [
-        "test_progress.py",
-        "test_progress_rules.py",
-        "test_owing_reports.py",
-        "test_approval_rules.py",
-        "test_reminders.py",
+        "itplan/progress/tests/test_progress.py",
+        "projects/tests/test_progress_rules.py",
+        "projects/tests/test_owing_reports.py",
+        "projects/tests/test_approval_rules.py",
+        "itplan/progress/tests/test_reminders.py",
     ],
 }
 PYTEST = [
@@ -357,7 +356,7 @@ def _equivalents() -> set[tuple[str, str, str]]:
 def mutate_module(module: str, trees: list[Path], jobs: int, log, tests=None) -> dict:
     """Every mutant of ``module`` run against the tests that reach it; the tally and survivors."""
     names = tests or TESTS.get(module, [])
-    tests = [f"tests/{name}" for name in names if (ROOT / "tests" / name).exists()]
+    tests = [name for name in names if (ROOT / name).exists()]
     started = time.perf_counter()
     trace = _trace(trees[0], module, tests)
     source = (ROOT / module).read_text(encoding="utf-8")
@@ -429,7 +428,9 @@ def main(argv=None) -> int:
     parser.add_argument("--jobs", type=int, default=1, help="mutants run at once (one tree each)")
     parser.add_argument("--threshold", type=float, default=90.0)
     parser.add_argument("--report", default="mutation-report.txt")
-    parser.add_argument("--tests", nargs="+", help="test files (in tests/) instead of TESTS'")
+    parser.add_argument(
+        "--tests", nargs="+", help="test files (paths from the repository root) instead of TESTS'"
+    )
     args = parser.parse_args(argv)
     report = []
     with tempfile.TemporaryDirectory(prefix="mutation-") as scratch:

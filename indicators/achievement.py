@@ -93,8 +93,9 @@ def achievement(
 
 
 # The same rule in SQL, for lists and dashboards over thousands of indicators (one query instead
-# of every indicator's targets and measurements in Python). tests/test_indicator_achievement.py
-# and tests/test_indicator_as_of.py check that both give the same status and progress.
+# of every indicator's targets and measurements in Python). indicators/tests/
+# test_indicator_achievement.py and test_indicator_as_of.py check that both give the same status
+# and progress.
 
 
 def sql_number(prefix: str = "", ref=F):
@@ -278,7 +279,7 @@ def with_target_as_written(indicators: QuerySet) -> QuerySet:
 def with_achievement(indicators: QuerySet, today: datetime.date) -> QuerySet:
     """Achievement from each indicator's stored latest measurement ever (``latest_number``,
     ``stored_progress``), whatever its date: ``as_of``'s fast path, kept apart to test that
-    the two agree on a date no measurement is after (tests/test_indicator_as_of.py)."""
+    the two agree on a date no measurement is after (indicators/tests/test_indicator_as_of.py)."""
     indicators = _with_time(indicators, today).annotate(
         actual_number=F("latest_number"), progress=F("stored_progress")
     )

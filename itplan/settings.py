@@ -80,10 +80,18 @@ MIDDLEWARE = [
 ROOT_URLCONF = "itplan.urls"
 WSGI_APPLICATION = "itplan.wsgi.application"
 
+# Each feature of the site keeps its templates beside its code (itplan/<feature>/templates/
+# <feature>/…); templates/ holds the site's own: the base page, the parts several features share,
+# the admin's and the sign-in pages. (The features are packages of the one itplan app, not apps:
+# their models stay in itplan/models.py.)
+FEATURES_WITH_TEMPLATES = ["plans", "progress", "dashboard", "appendix", "reports"]
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [
+            BASE_DIR / "templates",
+            *(BASE_DIR / "itplan" / feature / "templates" for feature in FEATURES_WITH_TEMPLATES),
+        ],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

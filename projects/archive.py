@@ -2,12 +2,12 @@
 instead of removing them.
 
 An archivable model (``projects.models.Archivable``: plans, projects, budget lines, stated
-totals, progress reports, indicators) carries ``deletion``; its default manager hides the rows
-that have one, so every page, list, form and figure leaves them out. ``archive`` marks the row
-and, following the relations that would cascade on a real delete, every archivable row beneath it
-with one ``Deletion`` (who, when, why); ``restore`` clears them again; ``purge`` removes for good
-what has been archived longer than ``Deletion.RESTORE_DAYS``. Each change is in the rows'
-history (django-simple-history) with its user and reason.
+totals, progress reports and their files, indicators) carries ``deletion``; its default manager
+hides the rows that have one, so every page, list, form and figure leaves them out. ``archive``
+marks the row and, following the relations that would cascade on a real delete, every archivable
+row beneath it with one ``Deletion`` (who, when, why); ``restore`` clears them again; ``purge``
+removes for good what has been archived longer than ``Deletion.RESTORE_DAYS`` (and the files of
+those rows). Each change is in the rows' history (django-simple-history) with its user and reason.
 
 The relations are read from Django's model graph, not listed here, so this module does not
 import the apps that build on ``projects`` (budgets, indicators).
@@ -148,6 +148,21 @@ def restore(deletion: Deletion, *, by) -> int:
     return restored
 
 
+def _remove_files_on_commit(deletion: Deletion) -> None:
+    """The stored files of the rows a purge removes (a report's attachments), deleted once the
+    rows are gone for good; an archived row keeps its file until then."""
+    files = [
+        getattr(row, field.name)
+        for model in archivable_models()
+        for field in model._meta.fields
+        if isinstance(field, models.FileField)
+        for row in model._base_manager.filter(deletion=deletion)
+    ]
+    for file in files:
+        if file:
+            transaction.on_commit(lambda file=file: file.delete(save=False))
+
+
 def purge(*, now: datetime.datetime | None = None) -> tuple[list[Deletion], list[str]]:
     """Remove for good what was archived more than ``Deletion.RESTORE_DAYS`` ago and not
     restored; returns the deletions purged and a Vietnamese sentence for each that could not be
@@ -164,6 +179,7 @@ def purge(*, now: datetime.datetime | None = None) -> tuple[list[Deletion], list
         try:
             with transaction.atomic():
                 root = model._base_manager.filter(pk=deletion.object_id).first()
+                _remove_files_on_commit(deletion)
                 if root is not None:
                     root.delete()  # the cascade: archived rows are in no figure (see summary)
                 for other in archivable_models():  # rows archived with it, if any are left

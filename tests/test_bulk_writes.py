@@ -14,8 +14,8 @@ from itplan.dataset.seed import FIXTURES, load_plan, load_provinces
 from projects import archive
 from projects.models import Plan
 from projects.signals import data_written
+from tests.appendix import FILES, empty_copy
 from tests.factories import make_user
-from tests.test_appendix_import import FILES, empty_copy
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the page cache changes on commit
 
@@ -94,7 +94,8 @@ def test_the_dataset_generator_sends_data_written(sent):
 
 def test_a_restored_backup_sends_data_written_for_no_plan(sent, monkeypatch, tmp_path):
     """The restored database brings its money summaries with its lines; the cached pages are
-    stale all the same (the database's own load and checks are ``tests/test_backup.py``'s)."""
+    stale all the same (the database's own load and checks are in
+    ``itplan/backup/tests/test_backup.py``)."""
     from itplan import backup
 
     manifest = {"database": {"member": "db.sqlite3"}}

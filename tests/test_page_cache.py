@@ -12,9 +12,8 @@ from django.urls import reverse
 
 from budgets.models import BudgetLine
 from projects.models import Project
-from tests.test_appendix_import import FILES, SEED_CASES, empty_copy, import_file
-from tests.test_dashboard import login, text_of
-from tests.test_money_summary import enter_disbursement
+from tests.appendix import FILES, SEED_CASES, empty_copy, import_file
+from tests.pages import enter_disbursement, login, text_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 TRIEU = 10**6

@@ -65,9 +65,13 @@ def test_browser_features_are_switched_off_and_the_referrer_stays_on_the_site(cl
     assert response["X-Frame-Options"] == "DENY"
 
 
-@pytest.mark.parametrize(
-    "template", sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "templates").rglob("*.html"))
-)
+TEMPLATES = [
+    *(ROOT / "templates").rglob("*.html"),
+    *(ROOT / "itplan").glob("*/templates/**/*.html"),  # each feature's, beside it
+]
+
+
+@pytest.mark.parametrize("template", sorted(p.relative_to(ROOT).as_posix() for p in TEMPLATES))
 def test_no_template_holds_inline_script_or_event_handlers(template):
     text = (ROOT / template).read_text(encoding="utf-8")
     assert not INLINE_SCRIPT.search(text), template

@@ -50,7 +50,7 @@ def import_upload(request, plan_id: int):
             # the upload page's script navigates itself
             return JsonResponse({"location": url})
         return redirect(url)
-    return render(request, "itplan/import_upload.html", {"plan": plan, "form": form})
+    return render(request, "appendix/import_upload.html", {"plan": plan, "form": form})
 
 
 def _record(request, import_id: int) -> AppendixImport:
@@ -108,7 +108,7 @@ def import_preview(request, import_id: int):
     preview = shown.preview
     return render(
         request,
-        "itplan/import_preview.html",
+        "appendix/import_preview.html",
         {
             "plan": record.plan,
             "record": record,

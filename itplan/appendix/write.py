@@ -176,8 +176,14 @@ def _fields(parsed: ParsedProject, groups: dict, agencies: _Agencies) -> dict:
 
 
 def _update(parsed, plan, groups, agencies, user, reason) -> None:
+    """The file's description and money replace the project's; its status stays, for status moves
+    only by the progress reports a leader approves, and its notes stay where the file has none."""
     project = Project.objects.get(pk=parsed.existing_id, plan=plan)
-    for name, value in _fields(parsed, groups, agencies).items():
+    fields = _fields(parsed, groups, agencies)
+    del fields["status"]
+    if not parsed.notes:
+        del fields["notes"]
+    for name, value in fields.items():
         setattr(project, name, value)
     project._change_reason = reason
     project._history_user = user

@@ -37,7 +37,7 @@ def dashboard_view(request):
     require_role(request.user)
     return pagecache.render(
         request,
-        "itplan/dashboard.html",
+        "dashboard/dashboard.html",
         _("Tổng quan"),
         lambda: _dashboard(request),
         scripts=("vendor/chartjs/chart.umd.min.js", "js/charts.js"),

@@ -110,7 +110,7 @@ def project_list(request):
         return ProjectFilter(request.GET, queryset=projects, request=request)
 
     title = _("Danh sách dự án, nhiệm vụ")
-    return _list(request, rows, "itplan/project_list.html", title, ProjectResource(), "du-an")
+    return _list(request, rows, "plans/project_list.html", title, ProjectResource(), "du-an")
 
 
 @login_required
@@ -132,7 +132,7 @@ def budget_list(request):
 
     title = _("Danh sách kinh phí")
     return _list(
-        request, rows, "itplan/budget_list.html", title, BudgetLineResource(), "kinh-phi", totals
+        request, rows, "plans/budget_list.html", title, BudgetLineResource(), "kinh-phi", totals
     )
 
 
@@ -149,5 +149,5 @@ def indicator_list(request):
 
     title = _("Danh sách chỉ tiêu")
     return _list(
-        request, rows, "itplan/indicator_list.html", title, IndicatorResource(), "chi-tieu"
+        request, rows, "plans/indicator_list.html", title, IndicatorResource(), "chi-tieu"
     )

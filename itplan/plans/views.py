@@ -64,7 +64,7 @@ def plan_detail(request, plan_id: int):
     money = rollup.of_plans([plan.pk])  # the header's total and the money block: one roll-up
     return render(
         request,
-        "itplan/plan_detail.html",
+        "plans/plan_detail.html",
         {
             "plan": plan,
             "groups": dict(groups),

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from itplan.progress.forms import AttachmentForm
 from projects import attachments
+from projects.archive import archive
 from projects.models import Attachment, StatusUpdate
 from provinces.access import can_change, require_role, scope
 
@@ -77,7 +78,6 @@ def attachment(request, attachment_id: int):
 def attachment_delete(request, attachment_id: int):
     item = _attachment(request, attachment_id)
     _attachments_editable(request, item.report)
-    item.file.delete(save=False)
-    item.delete()
+    archive(item, by=request.user, reason=_("Xoá tệp đính kèm của báo cáo tiến độ"))
     messages.success(request, _("Đã xóa tệp “%(name)s”.") % {"name": item.name})
     return redirect("report_detail", report_id=item.report_id)

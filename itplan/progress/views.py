@@ -96,7 +96,7 @@ def progress_board(request):
     )
     return render(
         request,
-        "itplan/progress_board.html",
+        "progress/progress_board.html",
         {
             "page": page,
             "period": period_label(year, quarter),
@@ -161,7 +161,7 @@ def project_detail(request, project_id: int):
     ]
     return render(
         request,
-        "itplan/project_detail.html",
+        "progress/project_detail.html",
         {
             "project": project,
             "reports": reports,
@@ -212,7 +212,7 @@ def report_create(request, project_id: int):
             return _after_save(request, update)
     taken = getattr(form, "taken", None) or current
     return render(
-        request, "itplan/report_form.html", {"project": project, "form": form, "taken": taken}
+        request, "progress/report_form.html", {"project": project, "form": form, "taken": taken}
     )
 
 
@@ -295,7 +295,7 @@ def report_detail(request, report_id: int):
     )
     return render(
         request,
-        "itplan/report_detail.html",
+        "progress/report_detail.html",
         {
             "update": update,
             "project": update.project,
@@ -349,7 +349,7 @@ def indicator_detail(request, indicator_id: int):
     target, latest, result = indicator.progress(timezone.localdate())
     return render(
         request,
-        "itplan/indicator_detail.html",
+        "progress/indicator_detail.html",
         {
             "indicator": indicator,
             "target": target,
@@ -381,7 +381,7 @@ def missing_reports(request):
     overdue = (timezone.localdate() - deadline).days
     return render(
         request,
-        "itplan/missing_reports.html",
+        "progress/missing_reports.html",
         {
             "by_agency": by_agency,
             "count": sum(len(p) for p in by_agency.values()),

@@ -1,7 +1,8 @@
-"""The report's charts as SVG geometry, drawn by ``templates/reports/_bar_chart.svg``: vector
-graphics that WeasyPrint embeds in the PDF with the report's own font, and that a browser prints
-sharply. Chart.js draws on a canvas (a bitmap, and only in a browser); no chart library writes
-plain SVG that WeasyPrint's SVG renderer draws as-is, and these are two bar charts.
+"""The report's charts as SVG geometry, drawn by ``reports/_grouped_chart.svg`` and
+``reports/_status_chart.svg``: vector graphics that WeasyPrint embeds in the PDF with the
+report's own font, and that a browser prints sharply. Chart.js draws on a canvas (a bitmap, and
+only in a browser); no chart library writes plain SVG that WeasyPrint's SVG renderer draws as-is,
+and these are two bar charts.
 """
 
 import math

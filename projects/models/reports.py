@@ -198,11 +198,12 @@ def attachment_path(attachment: "Attachment", filename: str) -> str:
     return f"dinh-kem/{attachment.report.project_id}/{uuid.uuid4().hex}{suffix}"
 
 
-class Attachment(models.Model):
+class Attachment(Archivable):
     """A file attached to a progress report (minutes, photos, acceptance records...).
 
     Checked by ``projects.attachments.check`` (type and size), stored under MEDIA_ROOT, which the
     web server does not serve, and downloaded only through the portal's access-checked view.
+    "Xoá" archives it with its file kept (``projects.archive``); the file goes when it is purged.
     """
 
     report = models.ForeignKey(
@@ -223,6 +224,7 @@ class Attachment(models.Model):
     )
     uploaded_at = models.DateTimeField(_("đính kèm lúc"), auto_now_add=True)
 
+    objects = LiveManager()
     history = HistoricalRecords()
     province_lookup = "report__project__plan__province"
 

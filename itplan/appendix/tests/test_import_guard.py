@@ -25,14 +25,14 @@ from budgets.models import BudgetLine, StatedTotal
 from itplan.appendix import uploads
 from itplan.models import AppendixImport
 from projects.models import Project
-from tests.factories import PlanFactory, StatedTotalFactory, make_user
-from tests.test_appendix_views import (
+from tests.appendix import (
     HIDDEN,
     confirm,
     confirm_fields,
     upload,
     workbook_bytes,
 )
+from tests.factories import PlanFactory, StatedTotalFactory, make_user
 
 HEADER = ["TT", "Tên dự án", "Đơn vị chủ trì", "Năm", "NSĐP"]
 

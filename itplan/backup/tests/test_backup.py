@@ -21,11 +21,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 
 from itplan import backup
 from itplan.backup import database
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = settings.BASE_DIR
 APPENDIX = ROOT / "tests" / "files" / "bac-lieu-2213-2011.xlsx"
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 

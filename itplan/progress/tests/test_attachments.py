@@ -1,5 +1,6 @@
 """Files attached to progress reports: what is accepted, where it is kept, who may download it."""
 
+import datetime
 import io
 import zlib
 from urllib.parse import quote
@@ -9,10 +10,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from projects.archive import archive, purge, restore
 from projects.attachments import MAX_PER_REPORT
-from projects.models import Attachment, StatusUpdate
+from projects.models import Attachment, Deletion, StatusUpdate
 from projects.progress import submit
-from tests.factories import report
+from tests.factories import make_user, report
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -155,7 +157,35 @@ def test_files_are_fixed_once_the_report_is_sent(client, world, draft, settings)
     draft.state = StatusUpdate.State.RETURNED
     draft.save()
     client.post(reverse("attachment_delete", args=[item.pk]))
-    assert not Attachment.objects.exists() and not stored.exists()
+    assert not draft.attachments.exists()  # gone from the report
+    assert stored.exists()  # but archived, file and all, under "Đã xoá"
+
+
+def test_a_deleted_file_is_archived_restorable_and_removed_only_when_purged(
+    client, world, draft, settings, fixed_clock, django_capture_on_commit_callbacks
+):
+    client.force_login(world["staff_a"])
+    upload(client, draft, "bien-ban.pdf", PDF)
+    item = Attachment.objects.get()
+    stored = settings.MEDIA_ROOT / item.file.name
+
+    response = client.post(reverse("attachment_delete", args=[item.pk]), follow=True)
+
+    assert messages_of(response) == ["Đã xóa tệp “bien-ban.pdf”."]
+    assert not Attachment.objects.exists() and stored.exists()
+    deletion = Deletion.objects.get()
+    assert (deletion.label, deletion.deleted_by) == ("bien-ban.pdf", world["staff_a"])
+    assert client.get(reverse("attachment", args=[item.pk])).status_code == 404
+
+    restore(deletion, by=make_user("qtv", "admin"))
+    assert Attachment.objects.get().file.read() == PDF
+
+    archive(Attachment.objects.get(), by=world["staff_a"])
+    fixed_clock.shift(datetime.timedelta(days=Deletion.RESTORE_DAYS + 1))
+    with django_capture_on_commit_callbacks(execute=True):
+        purged, problems = purge()
+    assert (len(purged), problems) == (1, [])
+    assert not Attachment._base_manager.exists() and not stored.exists()
 
 
 def test_access_to_files(client, world, draft):

@@ -5,7 +5,6 @@ import io
 
 import openpyxl
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,18 +18,9 @@ from tests.factories import (
     make_user,
     report,
 )
+from tests.pages import login, text_of
 
 TRIEU = 10**6
-
-
-def login(client, username):
-    client.force_login(get_user_model().objects.get(username=username))
-
-
-def text_of(response, element_id: str) -> str:
-    page = response.content.decode()
-    start = page.index(">", page.index(f'id="{element_id}"')) + 1
-    return page[start : page.index("</", start)]
 
 
 def test_bac_lieu_dashboard_shows_the_plans_money(client, seed):
@@ -82,7 +72,7 @@ def test_late_and_unreported_projects_add_up_on_the_national_dashboard(client, w
     report(b, world["staff_b"])  # a draft: still unreported
     ProjectFactory(plan=b.plan, status=Project.Status.COMPLETED)  # done: owes nothing
     Project.objects.update(end_year=today.year + 1)
-    # late, no report; its years are over, so it owes none (tests/test_owing_reports.py)
+    # late, no report; its years are over, so it owes none (projects/tests/test_owing_reports.py)
     Project.objects.filter(pk=a.pk).update(end_year=today.year - 1)
 
     client.force_login(world["national"])

@@ -25,6 +25,7 @@ from budgets.rollup import need_total
 from itplan.appendix import apply, preview_file
 from itplan.appendix.export import plan_workbook
 from projects.models import Project
+from tests.appendix import empty_copy
 from tests.factories import (
     BudgetLineFactory,
     GroupFactory,
@@ -32,7 +33,6 @@ from tests.factories import (
     ProjectFactory,
     StatedTotalFactory,
 )
-from tests.test_appendix_import import empty_copy
 
 TRIEU = 10**6
 ESTIMATE = StatedTotal.Measure.ESTIMATE

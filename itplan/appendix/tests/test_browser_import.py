@@ -9,9 +9,9 @@ import openpyxl
 from playwright.sync_api import expect
 
 from projects.models import Plan, Project
+from tests.appendix import FILES
 from tests.browser import SCREENSHOTS, login
 
-FILES = Path(__file__).parent / "files"
 PREVIEW_URL = re.compile(r"/nhap-phu-luc/\d+/$")
 
 

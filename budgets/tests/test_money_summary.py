@@ -14,8 +14,9 @@ from budgets.rollup import roll_up
 from itplan.dashboard import figures as dashboard
 from itplan.dataset import clear, generate, generated_plans
 from projects.models import Project
+from tests.appendix import FILES, SEED_CASES, empty_copy, import_file
 from tests.factories import BudgetLineFactory, PlanFactory, ProjectFactory, make_user
-from tests.test_appendix_import import FILES, SEED_CASES, empty_copy, import_file
+from tests.pages import enter_disbursement
 
 TRIEU = 10**6
 
@@ -30,9 +31,7 @@ def test_seed_plans_are_summarised_as_their_lines(seed):
     assert need_in_summary(bac_lieu) == 32_200 * TRIEU
     # the dashboard's money, from the summaries and from the lines, is the same figure by figure
     from_summary = roll_up(MoneySummary.objects.filter(plan__province=bac_lieu.province))
-    from_lines = roll_up(
-        BudgetLine.objects.filter(project__plan__province=bac_lieu.province)
-    )
+    from_lines = roll_up(BudgetLine.objects.filter(project__plan__province=bac_lieu.province))
     assert from_summary == from_lines
     assert [s["need"] for s in from_summary.sources] == [14_890 * TRIEU, 17_310 * TRIEU]
 
@@ -89,23 +88,6 @@ def test_a_rolled_back_change_leaves_the_summary_as_it_was():
         raise RuntimeError
     assert need_in_summary(line.project.plan) == 500 * TRIEU
     assert summary.differences() == {}
-
-
-def enter_disbursement(client, plan):
-    """A staff member of the plan's province enters 1,25 tỷ disbursed in 2014 on the page of
-    the plan's first project."""
-    project = plan.projects.order_by("order").first()
-    client.force_login(make_user("cb", "staff", plan.province))
-    return client.post(
-        reverse("project_detail", args=[project.pk]),
-        {
-            "year": 2014,
-            "stage": "disbursed",
-            "source": "local",
-            "capital_type": "investment",
-            "amount": "1,25 tỷ",
-        },
-    )
 
 
 def test_money_entered_on_the_project_page_reaches_the_dashboard(client, seed):

@@ -7,78 +7,26 @@ import re
 import unicodedata
 import zipfile
 from collections import Counter, defaultdict
-from pathlib import Path
 
 import openpyxl
 import pytest
 from django.core.management import call_command
 
 from budgets.models import BudgetLine
-from itplan.appendix import Defaults, apply, preview_file
+from itplan.appendix import apply, preview_file
 from itplan.appendix.export import plan_workbook
 from projects.models import Plan, Project
-from provinces.agencies import agency_key
 from provinces.text import fold
+from tests.appendix import (
+    FILES,
+    SEED_CASES,
+    empty_copy,
+    import_file,
+    money_by_project,
+    projects_of,
+)
 
-FILES = Path(__file__).parent / "files"
 TRIEU = 10**6
-
-
-def empty_copy(plan: Plan) -> Plan:
-    return Plan.objects.create(
-        province=plan.province,
-        kind=plan.kind,
-        document_number=f"{plan.document_number} (nhập thử)",
-        issue_date=plan.issue_date,
-        title=plan.title,
-        start_year=plan.start_year,
-        end_year=plan.end_year,
-    )
-
-
-def import_file(path: Path, plan: Plan, sheet=None, **defaults):
-    preview = preview_file(
-        path.name, path.read_bytes(), plan, sheet=sheet, defaults=Defaults(**defaults)
-    )
-    assert not preview.errors, [str(e) for e in preview.errors]
-    apply(preview, plan)
-    return preview
-
-
-def money_by_project(plan: Plan) -> dict:
-    """{(appendix, folded name): Counter{(year, source, capital type, stage): đồng}}"""
-    result = defaultdict(Counter)
-    for line in BudgetLine.objects.filter(project__plan=plan).select_related("project__group"):
-        project = line.project
-        key = (project.group.appendix if project.group else "", fold(project.name))
-        result[key][(line.year, line.source, line.capital_type, line.stage)] += line.amount
-    return result
-
-
-def projects_of(plan: Plan) -> list[tuple]:
-    return [
-        (
-            p.group.appendix if p.group else "",
-            p.ref,
-            fold(p.name),
-            p.estimate,
-            agency_key(p.lead_agency.name) if p.lead_agency else "",
-        )
-        for p in Project.objects.filter(plan=plan)
-        .select_related("group", "lead_agency")
-        .order_by("group__appendix", "order")
-    ]
-
-
-# Where the seed fixture knows more than the typed table shows: the fixture's inferences
-# (fixtures/plans/*.yaml `inferences`), each checked here by what the import gives instead.
-SEED_CASES = {
-    "bac-lieu": ("bac-lieu-2213-2011.xlsx", [None], {}),
-    "quang-tri": ("quang-tri-1024-2011.xlsx", [None], {}),
-    "binh-dinh": ("binh-dinh-576-2012.xlsx", [None], {}),
-    "tra-vinh": ("tra-vinh-952-2011.xlsx", [None], {"unit": "trieu"}),
-    "tien-giang": ("tien-giang-172-2013.xlsx", ["Phụ lục 1", "Phụ lục 2"], {}),
-}
 
 
 @pytest.mark.parametrize("slug", SEED_CASES)

@@ -1,14 +1,11 @@
 """The portal's appendix pages: upload → preview → confirm, bad files, access, downloads."""
 
-import html
 import io
 import re
 import zipfile
-from pathlib import Path
 
 import openpyxl
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -17,6 +14,7 @@ from budgets.models import BudgetLine, StatedTotal
 from itplan.models import AppendixImport
 from projects.models import Project
 from provinces.models import Agency
+from tests.appendix import FILES, XLSX, confirm, confirm_fields, upload, workbook_bytes
 from tests.factories import (
     BudgetLineFactory,
     PlanFactory,
@@ -26,56 +24,13 @@ from tests.factories import (
     make_user,
 )
 
-FILES = Path(__file__).parent / "files"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 @pytest.fixture
 def staff(seed):
     return make_user("cb", "staff", seed["bac-lieu"].province)
 
 
-def upload(client, plan, content: bytes, name="phu-luc.xlsx", **fields):
-    data = {
-        "file": SimpleUploadedFile(name, content),
-        "default_source": "local",
-        "default_capital_type": "unspecified",
-        "unit": "",
-        **fields,
-    }
-    return client.post(reverse("import_upload", args=[plan.pk]), data)
-
-
-def workbook_bytes(rows, title="Phụ lục") -> bytes:
-    book = openpyxl.Workbook()
-    book.active.title = title
-    for row in rows:
-        book.active.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
 HEADER = ["TT", "Tên dự án", "Đơn vị chủ trì", "Thời gian thực hiện", "NSTW", "NSĐP"]
-
-
-HIDDEN = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)">')
-
-
-def confirm_fields(client, record, **choices) -> dict:
-    """What the preview page's "Xác nhận nhập" form posts: the preview's identity (token,
-    checksum, sheet, options, as hidden fields) and the user's choices."""
-    page = client.get(reverse("import_preview", args=[record.pk])).content.decode()
-    form = page[page.index('id="confirm"') :]
-    fields = {name: html.unescape(value) for name, value in HIDDEN.findall(form)}
-    fields.pop("csrfmiddlewaretoken", None)
-    return {**fields, "on_existing": "skip", **choices}
-
-
-def confirm(client, record, **choices):
-    """Click "Xác nhận nhập" on the record's preview page."""
-    url = reverse("import_preview", args=[record.pk])
-    return client.post(url, confirm_fields(client, record, **choices))
 
 
 def test_upload_preview_confirm_creates_the_projects(client, staff, empty_plan):
@@ -125,6 +80,28 @@ def test_second_import_of_the_same_file_never_duplicates(client, staff, empty_pl
     assert StatedTotal.objects.filter(plan=empty_plan).count() == 3
     last = AppendixImport.objects.get(on_existing="update")
     assert (last.projects_created, last.projects_updated) == (0, 11)
+
+
+def test_updating_from_the_file_keeps_the_status_the_reports_moved(client, staff, empty_plan):
+    """"Cập nhật dự án đã có" replaces a project's description and money with the file's; its
+    status (moved by approved progress reports) and notes typed in the portal stay."""
+    client.force_login(staff)
+    content = (FILES / "bac-lieu-2213-2011.xlsx").read_bytes()
+    upload(client, empty_plan, content)
+    confirm(client, AppendixImport.objects.get())
+    project = Project.objects.get(plan=empty_plan, ref="3")
+    typed_estimate = project.estimate
+    Project.objects.filter(pk=project.pk).update(
+        status=Project.Status.COMPLETED, notes="Nghiệm thu 20/10/2013", estimate=1
+    )
+
+    upload(client, empty_plan, content)
+    confirm(client, AppendixImport.objects.get(status="preview"), on_existing="update")
+
+    project.refresh_from_db()
+    assert (project.status, project.notes) == (Project.Status.COMPLETED, "Nghiệm thu 20/10/2013")
+    assert project.estimate == typed_estimate  # the file's figure again
+    assert BudgetLine.objects.for_plan(empty_plan).total() == 32_200_000_000
 
 
 def test_errors_are_pinned_to_row_and_column_and_nothing_is_written(client, staff, empty_plan):
