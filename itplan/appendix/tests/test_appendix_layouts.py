@@ -32,6 +32,7 @@ PASSING = (
     "titles",
     "repeated_header",
     "signature",
+    "docx",
 )
 EXAMPLES = int(os.environ.get("LAYOUT_EXAMPLES", "60"))
 
@@ -119,8 +120,6 @@ KNOWN_FAILING = {
     "groups": ("binh-dinh", Layout(groups="nested")),
     # a note row under a group is read as the rest of the last project's name
     "note_rows": ("bac-lieu", Layout(note_rows=True)),
-    # a Word document: not read
-    "docx": ("bac-lieu", Layout(format="docx")),
 }
 
 
