@@ -9,13 +9,16 @@ from itplan.models import AppendixImport
 
 from .workbook import BadFile, check_size
 
-ACCEPTED = (".xlsx", ".xlsm", ".csv")
+ACCEPTED = (".xlsx", ".xlsm", ".csv", ".docx")
 
 
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("Tệp phụ lục"),
-        help_text=_("Tệp Excel (.xlsx) hoặc CSV, tối đa 10 MB và 5.000 dòng."),
+        help_text=_(
+            "Tệp Excel (.xlsx), CSV hoặc văn bản Word (.docx) có bảng phụ lục, tối đa 10 MB và "
+            "5.000 dòng."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(ACCEPTED)}),
     )
     unit = forms.ChoiceField(
@@ -43,6 +46,14 @@ class UploadForm(forms.Form):
             check_size(upload.name, upload.size)
         except BadFile as problem:
             raise forms.ValidationError(str(problem)) from None
+        if upload.name.lower().endswith(".doc"):
+            raise forms.ValidationError(
+                _(
+                    "“%(name)s” là văn bản Word 97-2003 (.doc). Hãy mở tệp trong Word và lưu lại "
+                    "dưới dạng “Tài liệu Word (.docx)” rồi tải lên lại."
+                )
+                % {"name": upload.name}
+            )
         if not upload.name.lower().endswith(ACCEPTED):
             raise forms.ValidationError(
                 _(

@@ -116,6 +116,7 @@ def import_preview(request, import_id: int):
             "plan": record.plan,
             "record": record,
             "preview": preview,
+            "word": record.file_name.lower().endswith(".docx"),  # its sheets are tables
             "shown": shown,
             "form": form,
             "unit": preview.unit or "trieu",

@@ -27,7 +27,8 @@ TEXT_ROLES: list[tuple[str, re.Pattern]] = [
         "name",
         _any(
             # "Tên dự án", "Tên nhiệm vụ, dự án", "Tên dự án/ nhiệm vụ", "Tên đề án", …
-            r"\bten (du an|nhiem vu|de an|chuong trinh|cong trinh|hang muc|ke hoach|goi thau)",
+            r"\bten (du an|nhiem vu|de an|chuong trinh|cong trinh|hang muc|ke hoach|goi thau"
+            r"|cong viec)",
             r"^ten$",
             r"nhiem vu cu the",
             # "Danh mục", "Danh mục dự án", "Danh mục dự án, nhiệm vụ", "Danh mục nhiệm vụ"

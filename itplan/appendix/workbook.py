@@ -24,6 +24,7 @@ MAX_COLUMNS = 200
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+WORD_MARK = "WordDocument".encode("utf-16-le")  # the main stream of a Word 97-2003 file
 FORMULA = re.compile(rb"<(\w+:)?f[ >]")
 MERGED = re.compile(rb'<(?:\w+:)?mergeCell [^>]*ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
@@ -49,11 +50,29 @@ class Grid:
 
 
 def read_upload(name: str, content: bytes) -> list[Grid]:
-    """The sheets of an uploaded file (``.xlsx``/``.xlsm`` or ``.csv``), or ``BadFile``."""
+    """The sheets of an uploaded file (``.xlsx``/``.xlsm`` or ``.csv``), or the tables of a Word
+    document (``.docx``), or ``BadFile``."""
     check_size(name, len(content))
     if not content:
         raise BadFile(_("Tệp “%(name)s” rỗng.") % {"name": name})
     if content.startswith(OLE_SIGNATURE):
+        word = name.lower().endswith((".docx", ".doc"))
+        if ENCRYPTED_MARK in content and word:
+            raise BadFile(
+                _(
+                    "Tệp “%(name)s” được bảo vệ bằng mật khẩu. Hãy mở tệp trong Word, bỏ mật "
+                    "khẩu (Tệp → Thông tin → Bảo vệ tài liệu) rồi tải lên lại."
+                )
+                % {"name": name}
+            )
+        if word or (WORD_MARK in content and not name.lower().endswith((".xls", ".xlsx"))):
+            raise BadFile(
+                _(
+                    "Tệp “%(name)s” là định dạng Word 97-2003 (.doc). Hãy mở tệp trong Word và "
+                    "lưu lại dưới dạng “Tài liệu Word (.docx)” rồi tải lên lại."
+                )
+                % {"name": name}
+            )
         if ENCRYPTED_MARK in content:
             raise BadFile(
                 _(
@@ -70,10 +89,24 @@ def read_upload(name: str, content: bytes) -> list[Grid]:
             % {"name": name}
         )
     if zipfile.is_zipfile(io.BytesIO(content)):
+        if _is_word(content):
+            from .document import read_document  # it reads into this module's grids
+
+            return read_document(name, content)
         return _read_xlsx(name, content)
     if name.lower().endswith(".csv"):
         return [_read_csv(name, content)]
+    if name.lower().endswith(".docx"):
+        raise BadFile(_("Tệp “%(name)s” không phải là văn bản Word (.docx).") % {"name": name})
     raise BadFile(_("Tệp “%(name)s” không phải là tệp Excel (.xlsx) hay CSV.") % {"name": name})
+
+
+def _is_word(content: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return "word/document.xml" in archive.NameToInfo
+    except zipfile.BadZipFile:
+        return False
 
 
 def check_size(name: str, size: int) -> None:
@@ -141,48 +174,53 @@ def _check_zip(name: str, content: bytes) -> None:
     openpyxl parses anything (openpyxl reads a sheet without ``<dimension>`` whole just to
     size it)."""
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        members = archive.infolist()
-        if "xl/workbook.xml" not in {member.filename for member in members}:
-            raise BadFile(
-                _("Tệp “%(name)s” không phải là sổ làm việc Excel (.xlsx).") % {"name": name}
-            )
-        if len(members) > settings.APPENDIX_MAX_ENTRIES:
-            raise BadFile(
-                _(
-                    "Tệp “%(name)s” gồm %(count)s phần, quá giới hạn %(limit)s phần của một sổ "
-                    "làm việc (có thể là tệp độc hại); tệp không được đọc."
-                )
-                % {"name": name, "count": _n(len(members)), "limit": _n(_limit("ENTRIES"))}
-            )
-        unpacked = sum(member.file_size for member in members)
-        if unpacked > settings.APPENDIX_MAX_UNPACKED_BYTES:
-            raise BadFile(
-                _(
-                    "Tệp “%(name)s” giải nén ra quá lớn: %(size)s MB, quá giới hạn %(limit)s MB "
-                    "của một phụ lục (có thể là tệp độc hại); tệp không được đọc."
-                )
-                % {"name": name, "size": _mb(unpacked), "limit": _mb(_limit("UNPACKED_BYTES"))}
-            )
-        ratio = settings.APPENDIX_MAX_RATIO
-        for member in members:
-            # tiny parts compress "badly" by nature; a 1 KB floor keeps them out of the ratio
-            if member.file_size > ratio * max(member.compress_size, 1024):
-                raise BadFile(
-                    _(
-                        "Tệp “%(name)s” giải nén ra quá lớn: phần “%(part)s” nén %(ratio)s lần, "
-                        "quá giới hạn %(limit)s lần (có thể là tệp độc hại); tệp không được đọc."
-                    )
-                    % {
-                        "name": name,
-                        "part": member.filename,
-                        "ratio": _n(member.file_size // max(member.compress_size, 1)),
-                        "limit": _n(ratio),
-                    }
-                )
-        for member in members:
+        check_package(name, archive, "xl/workbook.xml", _("sổ làm việc Excel (.xlsx)"))
+        for member in archive.infolist():
             if member.filename.endswith(".xml"):
                 with archive.open(member) as stream:
                     _count_tags(name, stream)
+
+
+def check_package(name: str, archive: zipfile.ZipFile, main_part: str, kind: str) -> None:
+    """``BadFile`` unless the zip holds ``main_part`` (else it is no ``kind``) and stays within
+    the settings' limits, read from its central directory: entries, unpacked size and the
+    compression ratio of each part."""
+    members = archive.infolist()
+    if main_part not in {member.filename for member in members}:
+        raise BadFile(_("Tệp “%(name)s” không phải là %(kind)s.") % {"name": name, "kind": kind})
+    if len(members) > settings.APPENDIX_MAX_ENTRIES:
+        raise BadFile(
+            _(
+                "Tệp “%(name)s” gồm %(count)s phần, quá giới hạn %(limit)s phần của một sổ "
+                "làm việc (có thể là tệp độc hại); tệp không được đọc."
+            )
+            % {"name": name, "count": _n(len(members)), "limit": _n(_limit("ENTRIES"))}
+        )
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > settings.APPENDIX_MAX_UNPACKED_BYTES:
+        raise BadFile(
+            _(
+                "Tệp “%(name)s” giải nén ra quá lớn: %(size)s MB, quá giới hạn %(limit)s MB "
+                "của một phụ lục (có thể là tệp độc hại); tệp không được đọc."
+            )
+            % {"name": name, "size": _mb(unpacked), "limit": _mb(_limit("UNPACKED_BYTES"))}
+        )
+    ratio = settings.APPENDIX_MAX_RATIO
+    for member in members:
+        # tiny parts compress "badly" by nature; a 1 KB floor keeps them out of the ratio
+        if member.file_size > ratio * max(member.compress_size, 1024):
+            raise BadFile(
+                _(
+                    "Tệp “%(name)s” giải nén ra quá lớn: phần “%(part)s” nén %(ratio)s lần, "
+                    "quá giới hạn %(limit)s lần (có thể là tệp độc hại); tệp không được đọc."
+                )
+                % {
+                    "name": name,
+                    "part": member.filename,
+                    "ratio": _n(member.file_size // max(member.compress_size, 1)),
+                    "limit": _n(ratio),
+                }
+            )
 
 
 TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(c|row|si|xf)[\s/>]")

@@ -52,6 +52,7 @@ TEXT_HEADERS = [
     (("Chủ đầu tư",), "lead"),
     (("Đơn vị thực hiện",), "lead"),
     (("Đơn vị đầu mối",), "lead"),
+    (("Tên công việc",), "name"),
     (("Cơ quan thực hiện",), "lead"),
     (("Đơn vị triển khai",), "lead"),
     (("Đơn vị",), "lead"),

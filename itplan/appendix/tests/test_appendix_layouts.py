@@ -36,6 +36,7 @@ PASSING = (
     "note_rows",
     "separators",
     "synonyms",
+    "docx",
 )
 EXAMPLES = int(os.environ.get("LAYOUT_EXAMPLES", "60"))
 
@@ -113,8 +114,6 @@ KNOWN_FAILING = {
     # "Năm 2012" typed once over "NSĐP" typed once over "Vốn ĐTPT" | "Vốn SN": the second
     # column loses its year
     "merges": ("binh-dinh", Layout(merged=False)),
-    # a Word document: not read
-    "docx": ("bac-lieu", Layout(format="docx")),
 }
 
 

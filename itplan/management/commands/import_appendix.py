@@ -18,15 +18,19 @@ from itplan.models import AppendixImport
 
 class Command(BaseCommand):
     help = (
-        "Đọc một phụ lục Excel vào kế hoạch: in bản xem trước (hoặc, với --commit, kết quả) dạng "
-        "JSON, số tiền bằng đồng. Mã thoát 1 khi tệp có lỗi; khi đó không ghi gì."
+        "Đọc một phụ lục (Excel .xlsx, CSV hoặc bảng trong văn bản Word .docx) vào kế hoạch: in "
+        "bản xem trước (hoặc, với --commit, kết quả) dạng JSON, số tiền bằng đồng. Mã thoát 1 "
+        "khi tệp có lỗi; khi đó không ghi gì."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
         parser.add_argument("--plan", required=True, help="Số, ký hiệu văn bản: “2213/QĐ-UBND”.")
         parser.add_argument("--province", help="Mã (slug) của tỉnh, khi số văn bản trùng.")
-        parser.add_argument("--sheet", help="Tên trang tính (mặc định: trang đầu có bảng).")
+        parser.add_argument(
+            "--sheet",
+            help="Tên trang tính, hoặc bảng của tệp Word (mặc định: trang đầu có bảng).",
+        )
         parser.add_argument("--commit", action="store_true", help="Ghi vào cơ sở dữ liệu.")
         parser.add_argument(
             "--update-existing",
