@@ -4,7 +4,8 @@ type, stage and unit each spelling means.
 Every pattern is a regular expression matched (``re.search``) against header text folded by
 ``provinces.text.fold``: lower case, without diacritics, "đ" as "d", runs of spaces and line
 breaks as one space. So "Tên dự án" is written ``ten du an`` and also matches "TÊN DỰ ÁN" or
-"Tên  dự\nán". ``tests/test_appendix_columns.py`` holds the real spellings each must read.
+"Tên  dự\nán". ``tests/test_appendix_columns.py`` (beside it) holds the real spellings each
+must read.
 
 Years: a header with one year ("Năm 2026", "2026", "Nhu cầu 2026") is that year's money; one
 with a span ("Giai đoạn 2026-2030", "2026 - 2030") is money of the whole period (no year), like
