@@ -26,6 +26,7 @@ from .vocabulary import (
     AS_WRITTEN,
     CAPITAL_WORDS,
     ESTIMATE,
+    LEAD_WORDS,
     LOCAL_LEVELS,
     MONEY_WORDS,
     PROVINCE_LEVEL,
@@ -298,6 +299,8 @@ def _named_after(text: str, folded: str, end: int) -> str:
         if _says_something(said) or _first(UNIT_WORDS, [said]):
             break
         named.append(word)
+    while named and fold(named[-1]) in LEAD_WORDS:  # the "Vốn" of "Vốn SN", "năm" of "năm 2013"
+        named.pop()
     return " ".join(named).strip(" -–:,;(")
 
 
