@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from django.utils.translation import gettext_lazy as _
 from openpyxl.utils import column_index_from_string, get_column_letter
 
+from budgets.models import Source
 from projects.periods import YEAR_MAX, YEAR_MIN
 from provinces.text import fold
 
@@ -25,6 +26,7 @@ from .vocabulary import (
     AS_WRITTEN,
     CAPITAL_WORDS,
     ESTIMATE,
+    LEAD_WORDS,
     LOCAL_LEVELS,
     MONEY_WORDS,
     PROVINCE_LEVEL,
@@ -240,12 +242,14 @@ def describe(path: tuple[str, ...] | list[str], *, levels: bool = False) -> Mone
     source, sub_source = "", ""
     for depth in range(len(folded) - 1, -1, -1):
         for pattern, code, named in SOURCE_WORDS:
-            if pattern.search(folded[depth]):
+            if match := pattern.search(folded[depth]):
                 source = code
                 if named == AS_WRITTEN:
                     sub_source = str(path[depth]).strip()
                 elif named and levels:
                     sub_source = _level(folded[depth])
+                elif code == Source.OTHER:
+                    sub_source = _named_after(str(path[depth]), folded[depth], match.end())
                 break
         if source:
             # "Vốn khác" over "Bộ Công thương hỗ trợ": a level under the source that says
@@ -280,6 +284,24 @@ def _level(folded: str) -> str:
     if len(names) > 1:  # "NS huyện, xã"
         return names[0] + ", " + ", ".join(n.rsplit(" ", 1)[-1] for n in names[1:])
     return names[0] if names else ""
+
+
+def _named_after(text: str, folded: str, end: int) -> str:
+    """The words after "Vốn khác" in one cell ("Vốn khác Bộ Công thương hỗ trợ", a header
+    written on one row) that name the sub-source, up to any that say something else (a year,
+    a capital type, the unit)."""
+    if end < len(folded) and folded[end] != " ":
+        return ""  # the source's words end inside a word
+    words = text.split()[len(folded[:end].split()) :]
+    named: list[str] = []
+    for word in words:
+        said = fold(" ".join(named + [word]))
+        if _says_something(said) or _first(UNIT_WORDS, [said]):
+            break
+        named.append(word)
+    while named and fold(named[-1]) in LEAD_WORDS:  # the "Vốn" of "Vốn SN", "năm" of "năm 2013"
+        named.pop()
+    return " ".join(named).strip(" -–:,;(")
 
 
 def _says_something(level: str) -> bool:

@@ -124,8 +124,9 @@ class HeaderReader:
         width = max(len(row) for row in rows)
         for row in rows:
             row.extend([None] * (width - len(row)))
-        # A parent header typed once over its children (not merged) covers them.
-        for level in range(depth - 1):
+        # A parent header typed once over its children (not merged) covers them; deepest
+        # first, so that "Năm 2012" over "NSĐP" over "Vốn ĐTPT" | "Vốn SN" covers both.
+        for level in reversed(range(depth - 1)):
             for c in range(1, width):
                 if (
                     not cell_text(rows[level][c])

@@ -157,6 +157,9 @@ SOURCE_WORDS: list[tuple[re.Pattern, str, str]] = [
         "level",
     ),
 ]
+# Words that only introduce what follows them ("Vốn" SN, "năm" 2013): not part of a sub-source
+# named after "Vốn khác" in a one-row header.
+LEAD_WORDS = {"von", "nam", "nguon", "giai", "doan", "ngan", "sach", "kinh", "phi"}
 CAPITAL_WORDS: list[tuple[re.Pattern, str]] = [
     (
         _any(

@@ -129,6 +129,17 @@ MONEY_HEADERS = [
         ("Vốn khác", "Bộ Công thương hỗ trợ"),
         ("other", "Bộ Công thương hỗ trợ", "", None, "", False, False),
     ),
+    # A header written on one row: the words after "Vốn khác" name the sub-source.
+    (
+        ("Vốn khác Bộ Công thương hỗ trợ",),
+        ("other", "Bộ Công thương hỗ trợ", "", None, "", False, False),
+    ),
+    (
+        ("Vốn khác Bộ Công thương hỗ trợ (triệu đồng)",),
+        ("other", "Bộ Công thương hỗ trợ", "", None, "", False, False),
+    ),
+    (("Vốn khác Vốn SN",), ("other", "", "recurrent", None, "", False, False)),
+    (("Nguồn khác năm 2013",), ("other", "", "", 2013, "", False, False)),
     (("Đầu tư phát triển",), ("", "", "investment", None, "", False, False)),
     (("ĐTPT",), ("", "", "investment", None, "", False, False)),
     (("Vốn ĐTPT",), ("", "", "investment", None, "", False, False)),
@@ -348,3 +359,66 @@ def test_a_source_written_in_each_row_keeps_its_local_level(empty_plan):
         ("local", ""),
         ("other", "Xã hội hóa"),
     ]
+
+
+def test_one_row_headers_keep_each_vốn_khác_sub_source_apart(empty_plan):
+    content = book(
+        [
+            ["ĐVT: triệu đồng"],
+            [
+                "TT",
+                "Tên dự án",
+                "Cơ quan chủ trì",
+                "Vốn khác Bộ Công thương hỗ trợ",
+                "Vốn khác Doanh nghiệp",
+            ],
+            [1, "Sàn thương mại điện tử", "Sở Công Thương", 800, 400],
+            [2, "Cổng xúc tiến thương mại", "Sở Công Thương", 200, None],
+            ["Cộng", None, None, 1000, 400],
+        ]
+    )
+    preview = preview_file("mot-dong.xlsx", content, empty_plan)
+    assert not preview.errors, [str(e) for e in preview.errors]
+    assert [(line.sub_source, line.amount) for line in preview.projects[0].lines] == [
+        ("Bộ Công thương hỗ trợ", 800 * TRIEU),
+        ("Vốn khác Doanh nghiệp", 400 * TRIEU),
+    ]
+    assert not [str(w) for w in preview.warnings if "cộng lại được" in str(w)]
+
+
+def test_a_parent_typed_once_over_unmerged_children_covers_each_of_them(empty_plan):
+    # "Năm 2012" typed once over "NSĐP" typed once over "Vốn ĐTPT" | "Vốn SN", no merges.
+    content = book(
+        [
+            ["ĐVT: triệu đồng"],
+            ["TT", "Tên dự án", "Cơ quan chủ trì", "Kinh phí", None, None],
+            [None, None, None, "Năm 2012", None, "Năm 2013"],
+            [None, None, None, "NSĐP", None, "NSĐP"],
+            [None, None, None, "Vốn ĐTPT", "Vốn SN", "Vốn SN"],
+            [1, "Mạng nội bộ", "Sở KH&CN", 500, 300, 200],
+        ]
+    )
+    preview = preview_file("khong-gop.xlsx", content, empty_plan)
+    assert not preview.errors, [str(e) for e in preview.errors]
+    lines = preview.projects[0].lines
+    assert [(line.year, line.source, line.capital_type, line.amount) for line in lines] == [
+        (2012, "local", "investment", 500 * TRIEU),
+        (2012, "local", "recurrent", 300 * TRIEU),
+        (2013, "local", "recurrent", 200 * TRIEU),
+    ]
+
+
+def test_a_blank_header_cell_over_a_blank_one_is_not_filled_from_its_left(empty_plan):
+    # "NSTW" over "Vốn SN", then a column headed nowhere: it is not NSTW's second child.
+    content = book(
+        [
+            ["ĐVT: triệu đồng"],
+            ["TT", "Tên dự án", "Cơ quan chủ trì", "NSTW", None],
+            [None, None, None, "Vốn SN", None],
+            [1, "Mạng nội bộ", "Sở KH&CN", 300, 700],
+        ]
+    )
+    preview = preview_file("khong-tieu-de.xlsx", content, empty_plan)
+    assert not preview.errors, [str(e) for e in preview.errors]
+    (project,) = preview.projects
+    assert [(line.source, line.amount) for line in project.lines] == [("central", 300 * TRIEU)]
