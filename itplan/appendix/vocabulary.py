@@ -139,7 +139,11 @@ SOURCE_WORDS: list[tuple[re.Pattern, str, str]] = [
         Source.OTHER,
         AS_WRITTEN,
     ),
-    (_any(r"von khac", r"nguon khac", r"^khac$", r"^cac nguon (von )?khac$"), Source.OTHER, ""),
+    (
+        _any(r"von khac", r"nguon khac", r"huy dong khac", r"^khac$", r"^cac nguon (von )?khac$"),
+        Source.OTHER,
+        "",
+    ),
     (_any(r"trung uong", r"ns ?tw", r"\btw\b", r"^tw$"), Source.CENTRAL, ""),
     (
         _any(

@@ -125,6 +125,7 @@ MONEY_HEADERS = [
     (("Vốn doanh nghiệp",), ("other", "Vốn doanh nghiệp", "", None, "", False, False)),
     (("Vốn khác",), ("other", "", "", None, "", False, False)),
     (("Nguồn khác",), ("other", "", "", None, "", False, False)),
+    (("Huy động khác",), ("other", "", "", None, "", False, False)),
     (
         ("Vốn khác", "Bộ Công thương hỗ trợ"),
         ("other", "Bộ Công thương hỗ trợ", "", None, "", False, False),
