@@ -22,11 +22,11 @@ from tests.browser import login
 FILES = Path(__file__).parent / "files"
 
 
-def empty_copy(plan: Plan) -> Plan:
+def empty_copy(plan: Plan, suffix: str = "nhập thử") -> Plan:
     return Plan.objects.create(
         province=plan.province,
         kind=plan.kind,
-        document_number=f"{plan.document_number} (nhập thử)",
+        document_number=f"{plan.document_number} ({suffix})",
         issue_date=plan.issue_date,
         title=plan.title,
         start_year=plan.start_year,

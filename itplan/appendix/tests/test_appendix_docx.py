@@ -2,16 +2,13 @@
 projects and đồng as the same appendix typed in Excel, through the upload page and the command;
 merged cells, tables continued over pages, other tables of the document, and bad files."""
 
-import html
 import io
 import json
-import re
 import zipfile
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 from docx import Document
@@ -22,7 +19,7 @@ from itplan.appendix import Defaults, apply, preview_file
 from itplan.models import AppendixImport
 from projects.models import Plan, Project
 from provinces.text import fold
-from tests.appendix import FILES
+from tests.appendix import FILES, confirm, empty_copy, upload
 from tests.factories import make_user
 
 TRIEU = 10**6
@@ -35,18 +32,6 @@ SEEDS = {
     "tra-vinh": ("tra-vinh-952-2011", [None], {"unit": "trieu"}, 439_050 * TRIEU),
     "tien-giang": ("tien-giang-172-2013", ["Phụ lục 1", "Phụ lục 2"], {}, 48_806 * TRIEU),
 }
-
-
-def empty_copy(plan: Plan, suffix: str) -> Plan:
-    return Plan.objects.create(
-        province=plan.province,
-        kind=plan.kind,
-        document_number=f"{plan.document_number} ({suffix})",
-        issue_date=plan.issue_date,
-        title=plan.title,
-        start_year=plan.start_year,
-        end_year=plan.end_year,
-    )
 
 
 def imported(path: Path, plan: Plan, sheets, options) -> list:
@@ -121,29 +106,6 @@ def test_bac_lieu_word_decision_is_read_from_its_appendix_table(seed):
 @pytest.fixture
 def staff(seed):
     return make_user("cb", "staff", seed["bac-lieu"].province)
-
-
-def upload(client, plan, content: bytes, name: str):
-    data = {
-        "file": SimpleUploadedFile(name, content),
-        "default_source": "local",
-        "default_capital_type": "unspecified",
-        "unit": "",
-    }
-    return client.post(reverse("import_upload", args=[plan.pk]), data)
-
-
-def confirm(client, record):
-    """Click "Xác nhận nhập" on the preview page: post back its hidden fields."""
-    url = reverse("import_preview", args=[record.pk])
-    page = client.get(url).content.decode()
-    form = page[page.index('id="confirm"') :]
-    fields = {
-        name: html.unescape(value)
-        for name, value in re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', form)
-    }
-    fields.pop("csrfmiddlewaretoken", None)
-    return client.post(url, {**fields, "on_existing": "skip"})
 
 
 def test_upload_of_the_word_decision_previews_then_imports_32_200_trieu(client, staff, empty_plan):
