@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,12 +20,11 @@ from budgets.models import BudgetLine, Source, Stage
 from budgets.money import with_unit
 from budgets.rollup import roll_up
 from indicators.models import Indicator
+from itplan.progress import editing
 from itplan.progress.forms import (
-    AttachmentForm,
     MeasurementForm,
     MoneyReportForm,
     ReturnForm,
-    StatusUpdateForm,
 )
 from projects.models import (
     ONE_PER_PERIOD,
@@ -40,6 +39,7 @@ from projects.progress import (
     approve,
     current_period,
     due_reports,
+    holder,
     later_approved,
     owes_report,
     reported_in,
@@ -192,9 +192,10 @@ def report_create(request, project_id: int):
             % {"period": current.period_label, "state": current.get_state_display()},
         )
         return redirect("report_detail", report_id=current.pk)
-    form = StatusUpdateForm(
-        request.POST or None,
-        instance=StatusUpdate(project=project, author=request.user),
+    form, previous = editing.bind(
+        request,
+        StatusUpdate(project=project, author=request.user),
+        period=StatusUpdate(project=project, year=year, quarter=quarter),
         initial={
             "year": year,
             "quarter": quarter,
@@ -202,17 +203,21 @@ def report_create(request, project_id: int):
             "percent_complete": project.percent_complete or 0,
         },
     )
+    if request.POST.get("action") == "autosave":
+        return editing.autosave(form)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                update = form.save()
+            update = editing.save(form, by=request.user)
         except IntegrityError:  # the same period sent from another tab at the same moment
             form.add_error(None, ONE_PER_PERIOD)
         else:
             return _after_save(request, update)
     taken = getattr(form, "taken", None) or current
     return render(
-        request, "progress/report_form.html", {"project": project, "form": form, "taken": taken}
+        request,
+        "progress/report_form.html",
+        {"project": project, "form": form, "taken": taken}
+        | editing.context(project, form, previous),
     )
 
 
@@ -255,15 +260,19 @@ def _check_draft_readable(request, update: StatusUpdate) -> None:
 @login_required
 def report_detail(request, report_id: int):
     update = _report(request, report_id)
-    editing = can_edit(request.user) and update.editable
-    form = StatusUpdateForm(request.POST or None, instance=update) if editing else None
+    form, previous = None, None
+    if can_change(request.user, update) and update.editable:
+        form, previous = editing.bind(request, update, period=update)
     return_form = ReturnForm(request.POST or None) if can_review(request.user) else None
     if request.method == "POST":
         action = request.POST.get("action")
         try:
+            if action == "autosave" and form is not None:
+                return editing.autosave(form)
             if action in ("draft", "submit") and form is not None:
                 if form.is_valid():
-                    update = form.save()  # StaleEdit if another save won the race since clean()
+                    # StaleEdit if another save won the race since clean()
+                    update = editing.save(form, by=request.user)
                     return _after_save(request, update)
             elif action == "approve" and can_review(request.user):
                 approve(update, by=request.user)
@@ -308,8 +317,9 @@ def report_detail(request, report_id: int):
             and update.author_id != request.user.pk,
             "returns": returns,
             "attachments": update.attachments.select_related("uploaded_by"),
-            "attachment_form": AttachmentForm() if editing else None,
-        },
+            "holder": holder(update),
+        }
+        | (editing.context(update.project, form, previous) if form is not None else {}),
     )
 
 
