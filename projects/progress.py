@@ -6,7 +6,7 @@ module's."""
 import datetime
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -110,16 +110,25 @@ def waiting_for(by, reports: QuerySet) -> QuerySet:
     )
 
 
-def holder(update: StatusUpdate) -> str:
-    """Who holds the report now, as pages show it: the leaders while it waits (no one leader is
-    named before one acts), its author while it is a draft or returned, no one once approved."""
-    if update.state == State.SUBMITTED:
-        return _("Chờ lãnh đạo duyệt")
-    if update.state == State.RETURNED:
-        return _("Người báo cáo đang sửa")
-    if update.state == State.DRAFT:
-        return _("Người báo cáo đang soạn")
-    return ""
+def holder(state: str) -> str:
+    """Who holds a report in ``state`` now, as pages show it: the province's leaders while it
+    waits (no one leader is named before one acts: any of them may), its author while it is a
+    draft or returned, no one once approved."""
+    return {
+        State.SUBMITTED: _("Chờ lãnh đạo duyệt"),
+        State.RETURNED: _("Bị trả lại, người báo cáo đang sửa"),
+        State.DRAFT: _("Người báo cáo đang soạn"),
+    }.get(state, "")
+
+
+def period_state(year: int, quarter: int | None) -> Subquery:
+    """The state of the project's (the outer query's row) live report for the period, or None
+    when it has none: for a board that shows approved, waiting and returned apart."""
+    return Subquery(
+        StatusUpdate.objects.filter(project=OuterRef("pk"), year=year, quarter=quarter).values(
+            "state"
+        )[:1]
+    )
 
 
 def last_approved(project_id: int) -> StatusUpdate | None:

@@ -42,7 +42,8 @@ from projects.progress import (
     holder,
     later_approved,
     owes_report,
-    reported_in,
+    period_state,
+    reported_counts,
     return_,
     submit,
 )
@@ -70,7 +71,7 @@ def progress_board(request):
             last_report=Max(
                 "status_updates__submitted_at", filter=Q(status_updates__state__in=REPORTED)
             ),
-            reported_now=reported_in(year, quarter),
+            now_state=period_state(year, quarter),
             owes=ExpressionWrapper(owing, output_field=BooleanField()),
         )
         .order_by("plan__province__name", "plan__document_number", "order", "id")
@@ -79,6 +80,14 @@ def progress_board(request):
     if only_owing:
         projects = projects.filter(owing)
     page = Paginator(projects, 100).get_page(request.GET.get("trang"))
+    for project in page:
+        project.holder = holder(project.now_state)
+    # "Reported" is two figures: approved, and waiting for a leader; owing is owes_report's.
+    counts = (
+        scope(Project.objects.all(), request.user)
+        .order_by()
+        .aggregate(**reported_counts(year, quarter), owing=Count("id", filter=owing))
+    )
     deadline = ReportingPeriod.deadline_for(year, quarter)
     pending = (
         scope(StatusUpdate.objects.filter(state=StatusUpdate.State.SUBMITTED), request.user)
@@ -106,6 +115,7 @@ def progress_board(request):
             "returned": returned,
             "can_edit": can_edit(request.user),
             "only_missing": only_owing,
+            "counts": counts,
         },
     )
 
@@ -317,7 +327,7 @@ def report_detail(request, report_id: int):
             and update.author_id != request.user.pk,
             "returns": returns,
             "attachments": update.attachments.select_related("uploaded_by"),
-            "holder": holder(update),
+            "holder": holder(update.state),
         }
         | (editing.context(update.project, form, previous) if form is not None else {}),
     )
