@@ -98,7 +98,7 @@ class Group:
         return len(self.ancestors)
 
     def __str__(self):
-        """"II Ứng dụng"; inside other groups, after their references: "B › II Ứng dụng"."""
+        """ "II Ứng dụng"; inside other groups, after their references: "B › II Ứng dụng"."""
         own = " ".join(part for part in (self.ref, self.title) if part)
         return " › ".join([*(group.ref or group.title for group in self.ancestors), own])
 

@@ -23,7 +23,7 @@ from indicators.achievement import (
     with_target_as_written,
 )
 from projects.models import Project
-from projects.progress import DONE, current_period, owes_report
+from projects.progress import DONE, current_period, owes_report, reported_counts
 from provinces.models import Province
 
 
@@ -38,6 +38,7 @@ def _project_counts(today: datetime.date, period: tuple[int, int | None] | None 
         "projects": Count("id"),
         "late": Count("id", filter=active & Q(end_year__lt=today.year)),
         "unreported": Count("id", filter=owes_report(year, quarter)),
+        **reported_counts(year, quarter),  # "approved" and "submitted", never one "reported"
         **{f"status_{s}": Count("id", filter=Q(status=s)) for s in Project.Status.values},
     }
 
@@ -130,6 +131,14 @@ class ProvinceRow:
     @property
     def unreported(self):
         return self.counts.get("unreported", 0)
+
+    @property
+    def approved(self):
+        return self.counts.get("approved", 0)
+
+    @property
+    def submitted(self):
+        return self.counts.get("submitted", 0)
 
     @property
     def disbursement_rate(self):

@@ -9,9 +9,11 @@ queries per page does not grow with the data.
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from budgets.models import BudgetLine, MoneySummary, Stage
 from budgets.money import to_unit
@@ -23,6 +25,7 @@ from itplan.dashboard import figures as dashboard
 from itplan.plans import filters
 from itplan.plans.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
 from itplan.plans.lists import link
+from itplan.progress import queue
 from projects.models import Project
 from provinces.access import membership, require_role, scope, sees_all
 
@@ -33,14 +36,26 @@ def _indicator_params(request):
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def dashboard_view(request):
+    """The dashboard, headed for a leader by his queue of reports to approve, whose forms post
+    here (``itplan.progress.queue``); the queue is rendered on every request, the rest may come
+    from the page cache."""
     require_role(request.user)
+    before, status = "", 200
+    if request.method == "POST":
+        outcome = queue.review(request)
+        if isinstance(outcome, HttpResponseRedirect):
+            return outcome
+        before, status = outcome, 400  # a return without a reason: the error beside it
     return pagecache.render(
         request,
         "dashboard/dashboard.html",
         _("Tổng quan"),
         lambda: _dashboard(request),
         scripts=("vendor/chartjs/chart.umd.min.js", "js/charts.js"),
+        before=before or queue.render(request),
+        status=status,
     )
 
 

@@ -155,9 +155,7 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
         # Unfiltered, the report's projects are its plans' whole: reconciliation reuses them
         whole = rows if set(params) <= {"tinh", "ke_hoach"} else None
         data["reconciliation"] = [
-            check
-            for check in map(_reconciliation, reconcile_many(listed, projects=whole))
-            if check
+            check for check in map(_reconciliation, reconcile_many(listed, projects=whole)) if check
         ]
     return data
 
