@@ -82,6 +82,8 @@ class StatusUpdateForm(VersionedForm):
             except forms.ValidationError as problem:
                 problems.extend(problem.messages)
         if problems:
+            # A browser cannot put the files back into the input: say that none was kept.
+            problems.append(_("Chưa lưu tệp nào; hãy chọn lại các tệp cần đính kèm."))
             raise forms.ValidationError(problems)
         return uploads
 

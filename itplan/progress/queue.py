@@ -7,6 +7,7 @@ waiting."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Window
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -41,14 +42,18 @@ def render(request, *, failed: StatusUpdate | None = None, form=None) -> str:
     is the report whose return ``form`` refused, shown with its error beside the reason."""
     if not can_review(request.user):
         return ""
-    reports = list(_waiting(request.user)[: SHOWN + 1])
-    count = len(reports) if len(reports) <= SHOWN else _waiting(request.user).count()
+    # The count of all waiting reports rides on each row (a window over the whole query): one
+    # query however long the queue is.
+    reports = list(_waiting(request.user).annotate(waiting=Window(Count("id")))[:SHOWN])
+    count = reports[0].waiting if reports else 0
+    if failed is not None and failed not in reports:  # beyond the rows shown: its error too
+        reports.insert(0, failed)
     rows = [
         {
             "report": report,
             "form": form if failed is not None and report.pk == failed.pk else QueueReturnForm(),
         }
-        for report in reports[:SHOWN]
+        for report in reports
     ]
     return render_to_string(
         "progress/_queue.html",

@@ -30,14 +30,15 @@
     var data = new FormData(form);
     data.delete("files"); data.delete("remove");
     data.set("action", "autosave");
-    fetch(form.action || window.location.href, {
+    // getAttribute: form.action is the buttons named "action", not the form's address
+    fetch(form.getAttribute("action") || window.location.href, {
       method: "POST", body: data, credentials: "same-origin",
       headers: { "X-Requested-With": "XMLHttpRequest", "Accept": "application/json" }
     }).then(function (response) {
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (result) {
       if (result.ok) {
-        form.action = result.body.url;
+        form.setAttribute("action", result.body.url);
         var version = form.querySelector("[name=version_seen]");
         if (version) version.value = result.body.version;
         if (window.history.replaceState && window.location.pathname !== result.body.url) {
@@ -45,7 +46,7 @@
         }
       }
       status.textContent = result.body.message || result.body.error || "";
-    }).catch(function () { dirty = true; })
+    }).catch(function () { dirty = true; status.textContent = status.dataset.failed || ""; })
       .then(function () { busy = false; });
   }
   if (seconds > 0) window.setInterval(save, seconds * 1000);

@@ -71,7 +71,8 @@ def test_a_refused_file_keeps_the_typed_text_and_saves_nothing(staff, world):
     assert TEXT in page  # what was typed is on the page again
     errors = response.context["form"].errors["files"]
     assert errors == [
-        "Nội dung tệp “bien-ban.pdf” không phải là tệp .pdf (tệp hỏng hoặc bị đổi đuôi)."
+        "Nội dung tệp “bien-ban.pdf” không phải là tệp .pdf (tệp hỏng hoặc bị đổi đuôi).",
+        "Chưa lưu tệp nào; hãy chọn lại các tệp cần đính kèm.",
     ]
     # beside the file input, not at the top of the page
     assert page.index('id="field-files"') < page.index("bị đổi đuôi") < page.index("Gửi duyệt")
