@@ -74,3 +74,9 @@ def test_leader_approves_and_returns_from_his_home_queue(browser, live_server, s
     )
     expect(page.locator("#reported")).to_have_text("đã duyệt 1 · chờ duyệt 1")
     page.screenshot(path=SCREENSHOTS / "leader-home-after.png", full_page=False)
+
+    # on a phone the queue scrolls inside its own box, not the page
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.reload()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.screenshot(path=SCREENSHOTS / "leader-home-phone.png", full_page=False)
