@@ -15,7 +15,7 @@ STAMP := $(VENV)/.installed
 # A local portal: DEBUG on, a development secret, the demo users (production leaves it unset).
 LOCAL := DJANGO_DEBUG=1
 
-.PHONY: run test lint bench mutation load setup db seed clean
+.PHONY: run port-free test lint bench mutation load setup db seed clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "No Python 3.11, 3.12 or 3.13 found (tried python3.13, python3.12, python3.11, python3). Install one, or name it: PYTHON=/path/to/python3.12 make run" >&2; exit 1; }
@@ -36,10 +36,13 @@ db: setup
 seed: db
 	$(LOCAL) $(BIN)/python manage.py load_seed
 
-run: seed
-	@$(BIN)/python -c 'import socket, sys; sys.exit(socket.socket().connect_ex(("$(HOST)", $(PORT))) == 0)' \
-		|| { echo "Port $(PORT) on $(HOST) is already in use (another portal or program). Serve on another: PORT=8010 make run" >&2; exit 1; }
+run: seed port-free
 	$(LOCAL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Before serving: a clear message when another program (another portal) holds the port.
+port-free: | $(BIN)/python
+	@$(BIN)/python -c 'import socket, sys; sys.exit(socket.socket().connect_ex(("$(HOST)", $(PORT))) == 0)' \
+		|| { echo "Port $(PORT) on $(HOST) is already in use (another portal or program). Serve on another, e.g. PORT=$$(( $(PORT) + 10 )) make run" >&2; exit 1; }
 
 test: setup
 	$(BIN)/python -m pytest
