@@ -47,7 +47,7 @@ def fake(folder: Path, name: str, version: str | None) -> None:
             "#!/bin/sh\n"
             f'case "$*" in *--version*) echo "Python {version}.0";; '
             f'*version_info*) exec {sys.executable} -c "import sys; '
-            f"sys.version_info = ({major}, {minor}, 0); exec(sys.argv[1])\" \"$2\";; esac\n"
+            f'sys.version_info = ({major}, {minor}, 0); exec(sys.argv[1])" "$2";; esac\n'
         )
     script.chmod(0o755)
 
