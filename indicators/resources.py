@@ -9,9 +9,12 @@ from import_export.fields import Field
 from import_export.widgets import IntegerWidget
 
 from indicators.models import Indicator
+from provinces.spreadsheet import SheetResource
 
 
-class IndicatorResource(resources.ModelResource):
+class IndicatorResource(SheetResource, resources.ModelResource):
+    sheet_title = _("Chỉ tiêu")
+
     province = Field(attribute="plan__province__name", column_name=_("Tỉnh"))
     plan = Field(attribute="plan__document_number", column_name=_("Kế hoạch"))
     category = Field(attribute="category", column_name=_("Lĩnh vực"))
