@@ -148,6 +148,13 @@ class XLSX(base_formats.XLSX):
         if dataset.headers:
             last = get_column_letter(len(dataset.headers))
             sheet.auto_filter.ref = f"A{header_row}:{last}{max(sheet.max_row, header_row)}"
+        # Printed (or saved as PDF), the table is as wide as an A4 landscape page, the header
+        # repeated on every page
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        sheet.print_title_rows = f"{header_row}:{header_row}"
         return save(book)
 
 
