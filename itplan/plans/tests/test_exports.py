@@ -54,7 +54,9 @@ def table(sheet, header_row=2) -> tuple[list, list[dict]]:
 
 def cells_of(sheet, header: list, name: str, header_row=2) -> list:
     column = header.index(name) + 1
-    return [row[0] for row in sheet.iter_rows(min_row=header_row + 1, min_col=column, max_col=column)]
+    return [
+        row[0] for row in sheet.iter_rows(min_row=header_row + 1, min_col=column, max_col=column)
+    ]
 
 
 def test_project_xlsx_is_a_sheet_an_excel_user_expects(client, bac_lieu):
@@ -67,9 +69,14 @@ def test_project_xlsx_is_a_sheet_an_excel_user_expects(client, bac_lieu):
     assert sheet["A1"].value == "Bộ lọc: Tỉnh: Bạc Liêu (cũ, đến 30/06/2025) (xuất ngày 25/11/2026)"
     assert sheet.freeze_panes == "A3"
     header, rows = table(sheet)
-    assert sheet.auto_filter.ref == f"A2:{openpyxl.utils.get_column_letter(len(header))}{len(rows) + 2}"
+    assert (
+        sheet.auto_filter.ref
+        == f"A2:{openpyxl.utils.get_column_letter(len(header))}{len(rows) + 2}"
+    )
     assert header[:5] == ["Tỉnh", "Kế hoạch", "Nhóm", "Số thứ tự", "Tên dự án, nhiệm vụ"]
-    assert header.index(NEED) < header.index(ALLOCATED) < header.index(DISBURSED) < header.index(RATE)
+    assert (
+        header.index(NEED) < header.index(ALLOCATED) < header.index(DISBURSED) < header.index(RATE)
+    )
     (row,) = [r for r in rows if r["Tên dự án, nhiệm vụ"] == bac_lieu["project"].name]
     assert row["Dự kiến kinh phí (triệu đồng)"] == 3_000
     assert row[NEED] == 3_000
@@ -82,9 +89,7 @@ def test_project_xlsx_is_a_sheet_an_excel_user_expects(client, bac_lieu):
         }
     rates = [c for c in cells_of(sheet, header, RATE) if c.value is not None]
     assert rates and {c.number_format for c in rates} == {"0.0%"}
-    widths = {
-        letter: dimension.width for letter, dimension in sheet.column_dimensions.items()
-    }
+    widths = {letter: dimension.width for letter, dimension in sheet.column_dimensions.items()}
     assert max(widths.values()) <= MAX_WIDTH
     name_column = openpyxl.utils.get_column_letter(header.index("Tên dự án, nhiệm vụ") + 1)
     assert widths[name_column] == MAX_WIDTH  # the long names are capped, not 200 wide
@@ -127,9 +132,7 @@ def csv_text(response) -> str:
     return response.content.decode("utf-8-sig")
 
 
-def test_csv_is_separated_by_semicolons_with_a_decimal_comma_and_keeps_diacritics(
-    client, bac_lieu
-):
+def test_csv_is_separated_by_semicolons_with_a_decimal_comma_and_keeps_diacritics(client, bac_lieu):
     client.force_login(bac_lieu["staff"])
     text = csv_text(client.get(reverse("project_list"), {"xuat": "csv"}))
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))

@@ -124,7 +124,7 @@ def test_staff_exports_own_indicators_with_targets(client, bac_lieu):
     assert row["Chỉ tiêu"].startswith("Cơ quan quản lý nhà nước trong tỉnh ứng dụng")
     assert row["Đơn vị"] == "Tỷ lệ %"
     assert row["Chiều mong muốn"] == "Tăng"
-    assert row["Mục tiêu theo năm"] == "2015: 70"
+    assert row["Mục tiêu theo năm"] == "2015: 70 %"
 
 
 @pytest.mark.parametrize("name", ["projects_project", "budgets_budgetline"])
