@@ -54,6 +54,9 @@ def test_national_dashboard_puts_provinces_side_by_side_under_their_2025_names(c
     assert rows["Cà Mau"].need == 32_200 * TRIEU
     assert "Bạc Liêu" not in rows  # counted in Cà Mau
     assert "(gồm Bạc Liêu)" in response.content.decode()
+    # the old Quảng Trị is in the new one: named once, not "Quảng Trị (gồm Quảng Trị)"
+    assert rows["Quảng Trị"].predecessors == []
+    assert "(gồm Quảng Trị)" not in response.content.decode()
     total = sum(row.need for row in rows.values())
     assert total == response.context["money"].total["need"]
     assert response.context["money"].total["need"] == sum(

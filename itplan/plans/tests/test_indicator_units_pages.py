@@ -60,6 +60,7 @@ def test_indicator_detail_shows_target_and_measurement_with_units(client, double
     assert "0 % (2020)" in html  # the baseline
     assert "100 % (2025)" in html  # the target
     assert "30/06/2025: 200 %" in html
+    assert "200 % (30/06/2025)" in html  # the latest measurement
 
 
 def test_plan_page_shows_units_and_exceeded(client, doubled):
