@@ -24,7 +24,7 @@ from indicators.achievement import (
 )
 from projects.models import Project
 from projects.progress import DONE, current_period, owes_report, reported_counts
-from provinces.models import Province
+from provinces.models import Province, predecessor_names
 
 
 def _project_counts(today: datetime.date, period: tuple[int, int | None] | None = None) -> dict:
@@ -173,4 +173,6 @@ def provinces_side_by_side(
     for province in provinces.values():
         if province.successor_id in rows:
             rows[province.successor_id].predecessors.append(province.name)
+    for item in rows.values():
+        item.predecessors = predecessor_names(item.province.name, item.predecessors)
     return sorted(rows.values(), key=lambda r: r.province.name)

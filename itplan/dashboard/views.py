@@ -18,8 +18,9 @@ from django.views.decorators.http import require_http_methods
 from budgets.models import BudgetLine, MoneySummary, Stage
 from budgets.money import to_unit
 from budgets.rollup import roll_up
-from indicators.achievement import LABELS, as_of
-from indicators.models import Indicator, format_value
+from indicators.achievement import as_of
+from indicators.achievement import label as achievement_label
+from indicators.models import Indicator
 from itplan import pagecache
 from itplan.dashboard import figures as dashboard
 from itplan.plans import filters
@@ -154,11 +155,11 @@ def _dashboard(request) -> dict:
         context["indicators"] = [
             {
                 "indicator": i,
-                "baseline": i.baseline_display,
-                "target": format_value(i.target_value, i.target_denominator, i.target_text or ""),
-                "actual": format_value(i.actual_value, i.actual_denominator, i.actual_text or ""),
+                "baseline": i.baseline_shown,
+                "target": i.in_units(i.target_value, i.target_denominator, i.target_text),
+                "actual": i.in_units(i.actual_value, i.actual_denominator, i.actual_text),
                 "percent": None if i.progress is None else round(i.progress * 100),
-                "label": LABELS[i.achievement],
+                "label": achievement_label(i.achievement, i.progress),
             }
             for i in behind
         ]
