@@ -5,26 +5,31 @@ django-simple-history print when their strings are left untranslated."""
 import re
 from html.parser import HTMLParser
 
+# fmt: off
 ENGLISH = [
     "Add", "Save", "Delete", "History", "descending", "ascending", "EXPORT", "Export", "IMPORT",
     "Import", "AXES", "Axes", "Access attempts", "Access attempt", "Access failures",
     "Access logs", "Filter", "Search", "Home", "Log out", "Change", "Changed", "Select",
-    "Authentication", "Authorization", "Projects", "Budgets", "Indicators", "Provinces",
-    "Users", "Groups", "View site", "Welcome", "Password", "Actions", "Action", "Go", "Submit",
-    "Cancel", "Yes", "None", "Unknown", "All", "Any date", "Today", "Past 7 days",
-    "This month", "This year", "Show all", "Clear all filters", "Revert", "Object", "Comment",
-    "Format", "Resource", "Confirm", "Errors", "required", "This field", "Choose", "Remove",
-    "Close", "Next", "Previous", "Page", "results", "the", "and", "of", "is", "not", "with",
-    "Username", "Please", "Not Found", "Forbidden", "Server Error", "Bad Request", "CSRF",
-    "Recent actions", "My actions", "Documentation", "Sort", "sort", "Toggle", "by", "Yesterday",
-    "Recently", "Date", "Reason", "Attempt", "Failures", "Path", "Referer", "Logout", "Login",
-    "Logged", "Summary", "Sheet", "file", "File", "Type", "Fields", "Model", "Plan", "Project",
+    "Authentication", "Authorization", "Projects", "Budgets", "Indicators", "Provinces", "Users",
+    "Groups", "View site", "Welcome", "Password", "Actions", "Action", "Go", "Submit", "Cancel",
+    "Yes", "None", "Unknown", "All", "Any date", "Today", "Past 7 days", "This month", "This year",
+    "Show all", "Clear all filters", "Revert", "Object", "Comment", "Format", "Resource",
+    "Confirm", "Errors", "required", "This field", "Choose", "Remove", "Close", "Next", "Previous",
+    "Page", "results", "the", "and", "of", "is", "not", "with", "Username", "Please", "Not Found",
+    "Forbidden", "Server Error", "Bad Request", "CSRF", "Recent actions", "My actions",
+    "Documentation", "Sort", "sort", "Toggle", "by", "Yesterday", "Recently", "Date", "Reason",
+    "Attempt", "Failures", "Path", "Referer", "Logout", "Login", "Logged", "Summary", "Sheet",
+    "file", "File", "Type", "Fields", "Model", "Plan", "Project", "Can", "View", "entry",
+    "entries", "total",
 ]
+# fmt: on
 # The language switch names English in English, by design (a reader who needs it cannot read
 # "Tiếng Anh").
 ALLOWED = {"English"}
 _WORD = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(ENGLISH, key=len, reverse=True)) + r")(?![\w-])"
+    r"(?<![\w-])("
+    + "|".join(re.escape(w) for w in sorted(ENGLISH, key=len, reverse=True))
+    + r")(?![\w-])"
 )
 _ATTRIBUTES = {"placeholder", "title", "alt", "aria-label"}
 _BUTTONS = {"submit", "button", "reset"}
@@ -64,8 +69,10 @@ def visible_text(html: str) -> str:
 def english_words(html: str) -> list[str]:
     """The English words of ENGLISH in the page's visible text, each with its line for context."""
     found = []
-    for line in visible_text(html).splitlines():
+    lines = visible_text(html).splitlines()
+    for number, line in enumerate(lines):
         for match in _WORD.finditer(line):
             if match.group(1) not in ALLOWED:
-                found.append(f"{match.group(1)!r} in {line[:120]!r}")
+                before = lines[number - 1][:60] if number else ""
+                found.append(f"{match.group(1)!r} in {line[:120]!r} (after {before!r})")
     return found

@@ -3,7 +3,7 @@ the CSRF failure, 404 and 500, each with its status and a way back home."""
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import path
 
 from itplan.urls import urlpatterns as portal_urlpatterns
