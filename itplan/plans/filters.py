@@ -217,6 +217,7 @@ class ProjectFilter(BudgetLineFilter):
             "name": _("Tên dự án"),
             "plan__province__name": _("Tỉnh"),
             "status": _("Tình trạng"),
+            # xgettext:no-python-format
             "percent_complete": _("% hoàn thành"),
             "need": _("Nhu cầu vốn"),
             "lead_agency__name": _("Đơn vị chủ trì"),
