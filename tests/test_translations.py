@@ -113,3 +113,20 @@ def test_the_menu_switches_to_english_and_back(client, db):
     assert "Tổng nhu cầu vốn" not in page
     client.post(reverse("set_language"), {"language": "vi", "next": "/tong-quan/"})
     assert "Tổng nhu cầu vốn" in client.get(reverse("dashboard")).content.decode()
+
+
+def test_sort_and_money_units_follow_the_language(client, seed):
+    """django-filter formats its "(descending)" once at import, and the money unit was a plain
+    string: both follow the reader's language now."""
+    client.force_login(make_user("lanhdao", "national"))
+    page = client.get(reverse("project_list")).content.decode()
+    assert "Tên dự án (giảm dần)" in page
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("project_list")).content.decode()
+    assert "Project name (descending)" in page
+    assert "(giảm dần)" not in page
+    project = seed["bac-lieu"].projects.order_by("order").first()
+    client.force_login(make_user("canbo", "staff", project.plan.province))
+    page = client.get(reverse("project_detail", args=[project.pk])).content.decode()
+    assert "3.000 million VND" in page
+    assert "triệu đồng" not in page

@@ -14,10 +14,11 @@ cua" finds "Một cửa").
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.forms.utils import flatatt
+from django.forms.utils import flatatt, pretty_name
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from budgets.models import BudgetLine, CapitalType, MoneySummary, Source, Stage
@@ -30,6 +31,20 @@ from provinces.models import Agency, Province
 from provinces.text import folded_search
 
 LINE_PARAMS = {"nam": "year", "nguon": "source", "loai_von": "capital_type", "giai_doan": "stage"}
+
+
+class OrderingFilter(django_filters.OrderingFilter):
+    """django-filter's sort, whose "(giảm dần)" labels follow the reader's language: the library
+    formats "%s (descending)" once, when the module is imported, in the default language."""
+
+    def build_choices(self, fields, labels):
+        ascending = [
+            (param, labels.get(field, pretty_name(param))) for field, param in fields.items()
+        ]
+        descending = [
+            (f"-{param}", format_lazy(_("{} (giảm dần)"), label)) for param, label in ascending
+        ]
+        return [choice for pair in zip(ascending, descending, strict=True) for choice in pair]
 
 
 class Select(forms.Select):
@@ -178,7 +193,7 @@ class LineFilterSet(PlanScopeFilterSet):
 class BudgetLineFilter(PortalFilterSet, LineFilterSet):
     project_path = "project__"
 
-    sap_xep = django_filters.OrderingFilter(
+    sap_xep = OrderingFilter(
         label=_("Sắp xếp"),
         fields=[
             ("project__name", "du_an"),
@@ -203,7 +218,7 @@ class ProjectFilter(BudgetLineFilter):
     """Projects; the budget-line parameters keep those having such lines."""
 
     project_path = ""
-    sap_xep = django_filters.OrderingFilter(
+    sap_xep = OrderingFilter(
         label=_("Sắp xếp"),
         fields=[
             ("name", "ten"),
@@ -298,7 +313,7 @@ class IndicatorFilter(PlanScopeFilterSet):
     danh_gia = django_filters.ChoiceFilter(
         field_name="achievement", label=_("Đánh giá"), choices=list(ACHIEVEMENT_LABELS.items())
     )
-    sap_xep = django_filters.OrderingFilter(
+    sap_xep = OrderingFilter(
         label=_("Sắp xếp"),
         fields=[("name", "ten"), ("progress", "muc_dat"), ("plan__province__name", "tinh")],
         field_labels={
