@@ -2,9 +2,11 @@
 the CSRF failure, 404 and 500, each with its status and a way back home."""
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import path
+from django.utils import translation
 
 from itplan.urls import urlpatterns as portal_urlpatterns
 from tests.english import english_words
@@ -34,6 +36,14 @@ pytestmark = [
 def production(settings):
     settings.DEBUG = False
     settings.ALLOWED_HOSTS = ["testserver"]
+
+
+@pytest.fixture(autouse=True)
+def vietnamese_afterwards():
+    """A request in English leaves English active in this thread (LocaleMiddleware does not
+    reset it): the tests after this one expect the default language."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _assert_vietnamese(response, status: int, heading: str):

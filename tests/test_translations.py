@@ -13,6 +13,7 @@ import polib
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import make_user
 
@@ -20,6 +21,14 @@ LOCALE = Path(settings.BASE_DIR) / "locale"
 PLACEHOLDER = re.compile(r"%(?:\([a-z_]+\))?[sd]|\{[a-z_]*\}")
 # What makemessages reads: the code and templates, not the tests, the benchmarks or the venv.
 IGNORE = [".venv", "benchmarks", "tests", "*/tests/*"]
+
+
+@pytest.fixture(autouse=True)
+def vietnamese_afterwards():
+    """A request in English leaves English active in this thread (LocaleMiddleware does not
+    reset it): the tests after this one expect the default language."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _catalogue(language: str) -> polib.POFile:
