@@ -70,3 +70,11 @@ load: setup
 
 clean:
 	rm -rf $(VENV) db.sqlite3
+
+# The catalogues: gather the code's strings into locale/en (then translate the new ones, see the
+# README's "Thêm một chuỗi chữ"), and compile both. locale/vi is edited by hand only.
+.PHONY: messages
+messages: setup
+	$(LOCAL) $(BIN)/python manage.py makemessages -l en --no-obsolete \
+		--ignore=.venv --ignore=benchmarks --ignore=tests --ignore='*/tests/*'
+	$(LOCAL) $(BIN)/python manage.py compilemessages -l en -l vi

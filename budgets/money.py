@@ -5,9 +5,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import numberformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 UNITS = {"dong": 1, "trieu": 10**6, "ty": 10**9}
-UNIT_LABELS = {"dong": "đồng", "trieu": "triệu đồng", "ty": "tỷ đồng"}
+# Lazy: the unit follows the reader's language ("triệu đồng", "million VND").
+UNIT_LABELS = {
+    "dong": gettext_lazy("đồng"),
+    "trieu": gettext_lazy("triệu đồng"),
+    "ty": gettext_lazy("tỷ đồng"),
+}
 
 
 # An amount at or over this is a typo or a forged cell, not money of a plan (a whole

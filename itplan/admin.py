@@ -197,6 +197,16 @@ class ProjectAdmin(
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(need_total=need_total())
 
+    def get_fieldsets(self, request, obj=None):
+        """A reader (leader, national viewer) sees the project without ``version_seen``: it
+        guards a save they cannot make, and read-only it would print "None"."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        first, *rest = fieldsets
+        fields = [field for field in first[1]["fields"] if field != "version_seen"]
+        return [(first[0], {**first[1], "fields": fields}), *rest]
+
     @admin.display(description=_("tên dự án, nhiệm vụ"), ordering="name")
     def name_short(self, obj):
         return str(obj)

@@ -55,7 +55,7 @@ INSTALLED_APPS = [
     "budgets",
     "indicators",
     "itplan",
-    "axes",
+    "itplan.lockout.AxesConfig",  # django-axes, named in Vietnamese
     "csp",
 ]
 

@@ -3,7 +3,8 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
@@ -171,12 +172,41 @@ class MembershipInline(admin.StackedInline):
     verbose_name_plural = _("vai trò trên cổng")
 
 
+# Django stores a permission's name in English at migrate time ("Can add plan"): the user and
+# group forms name each one from its action and the model's Vietnamese verbose name instead.
+PERMISSION_ACTIONS = {"add": _("Thêm"), "change": _("Sửa"), "delete": _("Xoá"), "view": _("Xem")}
+
+
+def permission_label(permission) -> str:
+    """ "Kinh phí | dòng kinh phí | Sửa dòng kinh phí" for the permission change_budgetline."""
+    action, _sep, _model = permission.codename.partition("_")
+    model = permission.content_type.model_class()
+    if action not in PERMISSION_ACTIONS or model is None:
+        return str(permission)
+    name = model._meta.verbose_name
+    return f"{permission.content_type} | {PERMISSION_ACTIONS[action]} {name}"
+
+
+class PermissionLabelsMixin:
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name in ("permissions", "user_permissions"):
+            field.label_from_instance = permission_label
+        return field
+
+
 User = get_user_model()
 admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class PortalGroupAdmin(PermissionLabelsMixin, GroupAdmin):
+    pass
 
 
 @admin.register(User)
-class PortalUserAdmin(UserAdmin):
+class PortalUserAdmin(PermissionLabelsMixin, UserAdmin):
     inlines = [MembershipInline]
     list_display = [
         "username",

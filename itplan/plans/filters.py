@@ -16,10 +16,11 @@ from decimal import Decimal
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.forms.utils import flatatt
+from django.forms.utils import flatatt, pretty_name
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from budgets.models import BudgetLine, CapitalType, MoneySummary, Source, Stage
@@ -32,6 +33,20 @@ from provinces.models import Agency, Province
 from provinces.text import folded_search
 
 LINE_PARAMS = {"nam": "year", "nguon": "source", "loai_von": "capital_type", "giai_doan": "stage"}
+
+
+class OrderingFilter(django_filters.OrderingFilter):
+    """django-filter's sort, whose "(giảm dần)" labels follow the reader's language: the library
+    formats "%s (descending)" once, when the module is imported, in the default language."""
+
+    def build_choices(self, fields, labels):
+        ascending = [
+            (param, labels.get(field, pretty_name(param))) for field, param in fields.items()
+        ]
+        descending = [
+            (f"-{param}", format_lazy(_("{} (giảm dần)"), label)) for param, label in ascending
+        ]
+        return [choice for pair in zip(ascending, descending, strict=True) for choice in pair]
 
 
 class Select(forms.Select):
@@ -176,7 +191,7 @@ class LineFilterSet(PlanScopeFilterSet):
 class BudgetLineFilter(PortalFilterSet, LineFilterSet):
     project_path = "project__"
 
-    sap_xep = django_filters.OrderingFilter(
+    sap_xep = OrderingFilter(
         label=_("Sắp xếp"),
         fields=[
             ("project__name", "du_an"),
@@ -201,7 +216,7 @@ class ProjectFilter(BudgetLineFilter):
     """Projects; the budget-line parameters keep those having such lines."""
 
     project_path = ""
-    sap_xep = django_filters.OrderingFilter(
+    sap_xep = OrderingFilter(
         label=_("Sắp xếp"),
         fields=[
             ("name", "ten"),
@@ -215,6 +230,7 @@ class ProjectFilter(BudgetLineFilter):
             "name": _("Tên dự án"),
             "plan__province__name": _("Tỉnh"),
             "status": _("Tình trạng"),
+            # xgettext:no-python-format
             "percent_complete": _("% hoàn thành"),
             "need": _("Nhu cầu vốn"),
             "lead_agency__name": _("Đơn vị chủ trì"),
@@ -295,7 +311,7 @@ class IndicatorFilter(PlanScopeFilterSet):
     danh_gia = django_filters.ChoiceFilter(
         field_name="achievement", label=_("Đánh giá"), choices=list(ACHIEVEMENT_LABELS.items())
     )
-    sap_xep = django_filters.OrderingFilter(
+    sap_xep = OrderingFilter(
         label=_("Sắp xếp"),
         fields=[("name", "ten"), ("progress", "muc_dat"), ("plan__province__name", "tinh")],
         field_labels={

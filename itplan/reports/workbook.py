@@ -157,6 +157,7 @@ def _projects_sheet(book, report: Report, projects: list, period: str) -> None:
             _("Kế hoạch"),
             _("Đơn vị chủ trì"),
             _("Tình trạng"),
+            # xgettext:no-python-format
             _("% hoàn thành"),
             _("Kết quả (báo cáo đã duyệt gần nhất trong kỳ)"),
             _("Kỳ báo cáo"),

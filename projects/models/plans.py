@@ -226,6 +226,7 @@ class Project(VersionedModel, Archivable):
         _("tình trạng"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED
     )
     percent_complete = models.PositiveSmallIntegerField(
+        # xgettext:no-python-format
         _("% hoàn thành"),
         null=True,
         blank=True,

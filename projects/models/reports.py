@@ -62,6 +62,7 @@ class StatusUpdate(VersionedModel, Archivable):
     )
     status = models.CharField(_("tình trạng"), max_length=20, choices=Project.Status.choices)
     percent_complete = models.PositiveSmallIntegerField(
+        # xgettext:no-python-format
         _("% hoàn thành"), validators=[MaxValueValidator(100)]
     )
     results = models.TextField(_("kết quả đạt được"), blank=True)
