@@ -6,18 +6,20 @@ again with the form's errors beside its fields and the typed values kept. Every 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from budgets import lines as money_lines
+from budgets import rollup
 from budgets.models import BudgetLine
 from budgets.money import with_unit
+from budgets.reconciliation import reconcile
 from itplan.plans import editor
 from itplan.plans.forms import ArchiveForm
-from itplan.plans.views import plan_or_404, plan_page
+from itplan.plans.views import plan_or_404
 from projects import archive
 from projects.editing import save_project
 from projects.models import Project
@@ -28,7 +30,7 @@ REFUSED = gettext_lazy("Chỉ cán bộ Sở của tỉnh mới được nhập 
 
 
 def _at(project: Project):
-    return redirect(reverse("plan_detail", args=[project.plan_id]) + f"#du-an-{project.pk}")
+    return redirect(reverse("plan_editor", args=[project.plan_id]) + f"#du-an-{project.pk}")
 
 
 def _project(request, project_id: int) -> Project:
@@ -53,6 +55,36 @@ def _line(request, line_id: int) -> BudgetLine:
     return line
 
 
+@login_required
+def plan_editor(request, plan_id: int):
+    """ "Nhập dự án và kinh phí": the plan's projects, each with its money lines, to add,
+    correct and archive in place (staff of the plan's province and administrators)."""
+    return editor_page(request, plan_or_404(request, plan_id, edit=True))
+
+
+def editor_page(request, plan, *, bound: dict | None = None):
+    """The editor (12 queries whatever the plan's size); ``bound``: a form posted with errors,
+    shown again where it was typed (``editor.context``)."""
+    projects = list(
+        Project.objects.filter(plan=plan)
+        .select_related("group", "lead_agency")
+        .annotate(need=rollup.need_total())
+        .order_by("group__order", "order", "id")
+    )
+    check = reconcile(plan, projects=projects)
+    return render(
+        request,
+        "plans/plan_editor.html",
+        {
+            "plan": plan,
+            "editor": editor.context(request, plan, projects, bound or {}),
+            "money": rollup.of_plans([plan.pk]),
+            "differences": [c.display() for c in check.differences],
+            "stated": len(check.checks),
+        },
+    )
+
+
 def _warn(request, warnings: list[str]) -> None:
     for warning in warnings:
         messages.warning(request, warning)
@@ -64,7 +96,7 @@ def project_add(request, plan_id: int):
     plan = plan_or_404(request, plan_id, edit=True)
     form = editor.project_form(plan, data=request.POST)
     if not form.is_valid():
-        return plan_page(request, plan, bound={"new_project": form})
+        return editor_page(request, plan, bound={"new_project": form})
     project = save_project(
         form.save(commit=False), by=request.user, new_group=form.cleaned_data["new_group"]
     )
@@ -87,7 +119,7 @@ def project_edit(request, project_id: int):
         else:
             messages.success(request, _("Đã lưu dự án “%(name)s”.") % {"name": project})
         return _at(project)
-    return plan_page(request, project.plan, bound={"project": (project.pk, form)})
+    return editor_page(request, project.plan, bound={"project": (project.pk, form)})
 
 
 @login_required
@@ -102,7 +134,7 @@ def project_archive(request, project_id: int):
         _("Đã xoá dự án “%(name)s” (lưu vào mục Đã xoá, quản trị viên khôi phục được).")
         % {"name": project},
     )
-    return redirect("plan_detail", plan_id=project.plan_id)
+    return redirect("plan_editor", plan_id=project.plan_id)
 
 
 @login_required
@@ -112,7 +144,7 @@ def line_add(request, project_id: int):
     form = editor.new_line_form(project.plan, project.pk, data=request.POST)
     form.instance.project = project
     if not form.is_valid():
-        return plan_page(request, project.plan, bound={"new_line": (project.pk, form)})
+        return editor_page(request, project.plan, bound={"new_line": (project.pk, form)})
     line = form.save(commit=False)
     _warn(request, money_lines.save_line(line, by=request.user, reason=form.cleaned_data["reason"]))
     messages.success(request, money_lines.saved_message(line))
@@ -126,7 +158,7 @@ def line_edit(request, line_id: int):
     project = line.project
     form = editor.line_form(project.plan, line, data=request.POST)
     if not form.is_valid():
-        return plan_page(request, project.plan, bound={"line": (line.pk, form)})
+        return editor_page(request, project.plan, bound={"line": (line.pk, form)})
     line = form.save(commit=False)
     _warn(request, money_lines.save_line(line, by=request.user, reason=form.cleaned_data["reason"]))
     messages.success(request, money_lines.saved_message(line))

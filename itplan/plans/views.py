@@ -19,7 +19,6 @@ from budgets.models import MoneySummary
 from budgets.money import in_unit, with_unit
 from budgets.reconciliation import reconcile, reconcile_many
 from itplan.models import AppendixImport
-from itplan.plans import editor
 from itplan.plans.forms import PlanForm
 from projects.editing import save_plan
 from projects.models import Plan, Project
@@ -73,9 +72,10 @@ def plan_detail(request, plan_id: int):
     return plan_page(request, plan_or_404(request, plan_id))
 
 
-def plan_page(request, plan: Plan, *, bound: dict | None = None):
-    """The plan page; for the staff who may change the plan, the editor too (``bound``: a form
-    posted with errors, shown again where it was typed, see ``editor.context``)."""
+def plan_page(request, plan: Plan):
+    """The plan page: the appendix, money, indicators, reconciliation and imports (12 queries
+    with all of them; the staff's editor of projects and money is its own page,
+    ``edit_views.plan_editor``)."""
     projects = (
         Project.objects.filter(plan=plan)
         .select_related("group", "lead_agency")
@@ -96,7 +96,6 @@ def plan_page(request, plan: Plan, *, bound: dict | None = None):
     ]
     check = reconcile(plan, projects=projects)
     money = rollup.of_plans([plan.pk])  # the header's total and the money block: one roll-up
-    editing = can_change(request.user, plan)
     return render(
         request,
         "plans/plan_detail.html",
@@ -110,7 +109,7 @@ def plan_page(request, plan: Plan, *, bound: dict | None = None):
                 status__in=[AppendixImport.Status.PREVIEW, AppendixImport.Status.CANCELLED]
             )[:10],
             "can_edit": can_edit(request.user),
-            "editor": editor.context(request, plan, projects, bound or {}) if editing else None,
+            "can_change": can_change(request.user, plan),
             "indicators": indicators,
             "money": money,
         },
