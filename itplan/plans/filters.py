@@ -109,8 +109,12 @@ class PlanScopeFilterSet(django_filters.FilterSet):
 
     project_path = ""
 
-    tinh = RememberedChoiceFilter(label=_("Tỉnh"), queryset=_provinces, method="filter_province")
-    ke_hoach = RememberedChoiceFilter(label=_("Kế hoạch"), queryset=_plans, method="filter_project")
+    tinh = RememberedChoiceFilter(
+        label=_("Tỉnh"), queryset=_provinces, method="filter_province"
+    )
+    ke_hoach = RememberedChoiceFilter(
+        label=_("Kế hoạch"), queryset=_plans, method="filter_project"
+    )
     q = django_filters.CharFilter(
         label=_("Tìm"),
         method="filter_text",

@@ -148,4 +148,6 @@ def indicator_list(request):
         return IndicatorFilter(request.GET, queryset=indicators, request=request)
 
     title = _("Danh sách chỉ tiêu")
-    return _list(request, rows, "plans/indicator_list.html", title, IndicatorResource(), "chi-tieu")
+    return _list(
+        request, rows, "plans/indicator_list.html", title, IndicatorResource(), "chi-tieu"
+    )
