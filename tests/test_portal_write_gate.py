@@ -160,7 +160,7 @@ def _upload(world, province):
 
 
 def _confirm(world, province):
-    """ "Xác nhận nhập" of an upload the province's staff previewed."""
+    """"Xác nhận nhập" of an upload the province's staff previewed."""
     client = logged_in(world["staff"] if province == "a" else world["staff_b"])
     client.post(*_upload(world, province))
     record = AppendixImport.objects.filter(plan=world[province]["plan"]).latest("pk")
@@ -169,7 +169,7 @@ def _confirm(world, province):
 
 
 def _columns(world, province):
-    """ "Đọc lại bảng theo các cột đã chọn" on an upload the province's staff previewed."""
+    """"Đọc lại bảng theo các cột đã chọn" on an upload the province's staff previewed."""
     client = logged_in(world["staff"] if province == "a" else world["staff_b"])
     client.post(*_upload(world, province))
     record = AppendixImport.objects.filter(plan=world[province]["plan"]).latest("pk")

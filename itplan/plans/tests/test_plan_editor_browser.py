@@ -1,0 +1,82 @@
+"""The clerk's journey in a real browser (Debian's Chromium under Playwright): a Sở clerk signs
+in, opens "Kế hoạch", creates a plan, adds two projects and their money typed as clerks type it,
+and sees the plan's total equal the sum, without ever opening the admin. A screenshot of the
+editor is left in tests/screenshots/plan-editor.png for a person to look at."""
+
+from playwright.sync_api import expect
+
+from itplan.dataset.seed import DEMO_PASSWORD
+from tests.browser import SCREENSHOTS
+
+DESKTOP = {"width": 1366, "height": 900}
+
+
+def sign_in(page, live_server, username: str) -> None:
+    """Through the portal's own sign-in page, not the admin's."""
+    page.goto(f"{live_server.url}/dang-nhap/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: "/dang-nhap/" not in url)
+
+
+def add_project(page, name: str, group: str, period: str) -> str:
+    """Fill "Thêm dự án, nhiệm vụ" and return the new project's card selector."""
+    form = page.locator("#them-du-an form")
+    form.locator("[name=name]").fill(name)
+    form.locator("[name=new_group]").fill(group)
+    form.locator("[name=period]").fill(period)
+    form.locator("button[type=submit]").click()
+    page.wait_for_url("**#du-an-*")
+    return "#du-an-" + page.url.rsplit("#du-an-", 1)[1]
+
+
+def add_line(page, card: str, year: str, amount: str) -> None:
+    form = page.locator(f"{card} form.new-line")
+    form.locator("[name=year]").fill(year)
+    form.locator("[name=stage]").select_option("need")
+    form.locator("[name=source]").select_option("local")
+    form.locator("[name=capital_type]").select_option("investment")
+    form.locator("[name=amount]").fill(amount)
+    form.locator("button[type=submit]").click()
+    expect(page.locator(".messages")).to_contain_text("Đã ghi nhu cầu")
+
+
+def test_the_clerk_enters_a_plan_with_two_projects_without_the_admin(browser, live_server, seed):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(locale="vi-VN", viewport=DESKTOP)
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    sign_in(page, live_server, "canbo.baclieu")
+
+    page.locator("header nav").get_by_role("link", name="Kế hoạch", exact=True).click()
+    expect(page.locator("h1")).to_have_text("Kế hoạch")
+    page.get_by_role("link", name="Thêm kế hoạch").click()
+    page.select_option("#id_kind", "five_year")
+    page.fill("#id_document_number", "15/KH-UBND")
+    page.fill("#id_issue_date", "20/01/2026")
+    page.fill("#id_title", "Kế hoạch chuyển đổi số tỉnh Bạc Liêu giai đoạn 2026 - 2030")
+    page.fill("#id_start_year", "2026")
+    page.fill("#id_end_year", "2030")
+    page.click("#plan-form button[type=submit]")
+    expect(page.locator(".messages")).to_contain_text("Đã thêm kế hoạch 15/KH-UBND")
+    page.click("#open-editor")
+
+    first = add_project(page, "Nền tảng tích hợp, chia sẻ dữ liệu tỉnh", "Hạ tầng số", "2026")
+    add_line(page, first, "2026", "1,2 tỷ")
+    second = add_project(page, "Hệ thống thông tin báo cáo", "Chính quyền số", "2026 - 2027")
+    add_line(page, second, "2027", "350 triệu")
+    expect(page.locator(f"{first} .need")).to_have_text("1.200")
+    expect(page.locator(f"{second} .need")).to_have_text("350")
+    expect(page.locator("#money-summary strong").first).to_have_text("1.550")
+    page.screenshot(path=SCREENSHOTS / "plan-editor.png", full_page=True)
+
+    page.get_by_role("link", name="Xem trang kế hoạch").click()
+    expect(page.locator("h2").first).to_contain_text("Tổng nhu cầu vốn: 1.550 triệu đồng")
+    expect(page.locator("#money-summary")).to_contain_text("Nhu cầu 1.550")
+    page.locator("header nav").get_by_role("link", name="Kế hoạch", exact=True).click()
+    row = page.locator("#plans tr", has_text="15/KH-UBND")
+    expect(row).to_contain_text("20/01/2026")
+    expect(row).to_contain_text("1.550")
+    assert not [url for url in requested if "/admin/" in url]
+    page.close()
