@@ -90,6 +90,8 @@ class ProjectForm(VersionedForm):
         help_text=_("Tên nhóm, ví dụ “Hạ tầng kỹ thuật”: tạo nhóm mới cho dự án."),
     )
 
+    field_order = ["ref", "name", "group", "new_group", "lead_agency", "period", "estimate"]
+
     class Meta:
         model = Project
         fields = ["ref", "name", "group", "lead_agency", "period", "estimate", "objective"]

@@ -70,6 +70,10 @@ def test_the_clerk_enters_a_plan_with_two_projects_without_the_admin(browser, li
     expect(page.locator(f"{second} .need")).to_have_text("350")
     expect(page.locator("#money-summary strong").first).to_have_text("1.550")
     page.screenshot(path=SCREENSHOTS / "plan-editor.png", full_page=True)
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    page.screenshot(path=SCREENSHOTS / "plan-editor-phone.png", full_page=True)
+    page.set_viewport_size(DESKTOP)
 
     page.get_by_role("link", name="Xem trang kế hoạch").click()
     expect(page.locator("h2").first).to_contain_text("Tổng nhu cầu vốn: 1.550 triệu đồng")
