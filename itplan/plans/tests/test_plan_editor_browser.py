@@ -75,6 +75,22 @@ def test_the_clerk_enters_a_plan_with_two_projects_without_the_admin(browser, li
     page.screenshot(path=SCREENSHOTS / "plan-editor-phone.png", full_page=True)
     page.set_viewport_size(DESKTOP)
 
+    # A mistyped line: the page comes back with the errors beside the fields, the text kept
+    form = page.locator(f"{second} form.new-line")
+    form.locator("[name=year]").fill("2031")
+    form.locator("[name=source]").select_option("local")
+    form.locator("[name=amount]").fill("tám trăm")
+    form.locator("button[type=submit]").click()
+    form = page.locator(f"{second} form.new-line")
+    expect(form.locator(".field-amount .errorlist")).to_have_text(
+        "“tám trăm” không phải là số tiền"
+    )
+    expect(form.locator(".field-reason .errorlist")).to_contain_text(
+        "Năm 2031 nằm ngoài giai đoạn 2026–2030"
+    )
+    expect(form.locator("[name=amount]")).to_have_value("tám trăm")
+    page.locator(second).screenshot(path=SCREENSHOTS / "plan-editor-errors.png")
+
     page.get_by_role("link", name="Xem trang kế hoạch").click()
     expect(page.locator("h2").first).to_contain_text("Tổng nhu cầu vốn: 1.550 triệu đồng")
     expect(page.locator("#money-summary")).to_contain_text("Nhu cầu 1.550")
