@@ -50,11 +50,13 @@ def outside_period(line: BudgetLine, plan: Plan) -> bool:
 @transaction.atomic
 def save_line(line: BudgetLine, *, by, reason: str = "") -> list[str]:
     """Add or correct ``line`` as ``by`` (refused unless ``access.can_change``), with ``reason``
-    in its history; returns the warnings, in Vietnamese, that the project's money now raises."""
+    in its history; returns the warnings, in Vietnamese, that this save raises (those the
+    project's money raised already stay beside its lines, not repeated)."""
     access.require_change(by, line)
     project = line.project
     plan = project.plan
     balanced = _balanced(plan)
+    raised = set(money_warnings(project))
     line._history_user = by
     line._change_reason = reason or (
         _("Thêm dòng kinh phí trên cổng") if line.pk is None else _("Sửa dòng kinh phí trên cổng")
@@ -66,7 +68,7 @@ def save_line(line: BudgetLine, *, by, reason: str = "") -> list[str]:
             _("Năm %(year)s nằm ngoài giai đoạn %(start)s–%(end)s của kế hoạch (lý do: %(why)s).")
             % {"year": line.year, "start": plan.start_year, "end": plan.end_year, "why": reason}
         )
-    warnings += money_warnings(project)
+    warnings += [warning for warning in money_warnings(project) if warning not in raised]
     return warnings + _unbalanced_since(plan, balanced)
 
 

@@ -100,3 +100,37 @@ def test_the_clerk_enters_a_plan_with_two_projects_without_the_admin(browser, li
     expect(row).to_contain_text("1.550")
     assert not [url for url in requested if "/admin/" in url]
     page.close()
+
+
+def test_the_project_page_shows_money_errors_and_corrects_a_line(browser, live_server, seed):
+    plan = seed["bac-lieu"]
+    project = plan.projects.order_by("order").first()
+    page = browser.new_page(locale="vi-VN", viewport=DESKTOP)
+    sign_in(page, live_server, "canbo.baclieu")
+    page.goto(f"{live_server.url}/du-an/{project.pk}/")
+    page.click("#money-entry summary")
+    form = page.locator("#money-form")
+    form.locator("[name=year]").fill(str(plan.end_year + 5))
+    form.locator("[name=stage]").select_option("disbursed")
+    form.locator("[name=source]").select_option("local")
+    form.locator("[name=amount]").fill("2 tỷ")
+    form.locator("button[type=submit]").click()
+    expect(page.locator("#money-entry")).to_have_attribute("open", "")
+    expect(page.locator("#money-form .field-reason .errorlist")).to_contain_text(
+        f"Năm {plan.end_year + 5} nằm ngoài giai đoạn"
+    )
+    page.locator("#money-form [name=year]").fill(str(plan.end_year))
+    page.locator("#money-form button[type=submit]").click()
+    expect(page.locator(".messages")).to_contain_text(
+        f"Đã ghi giải ngân 2.000 triệu đồng năm {plan.end_year}."
+    )
+    expect(page.locator(".messages")).to_contain_text("vượt số bố trí")
+    row = page.locator("#money-lines tr", has_text="Giải ngân")
+    row.get_by_role("link", name="Sửa").click()
+    editing = page.locator("#money-lines tr.editing")
+    expect(editing.locator("[name=amount]")).to_have_value("2.000.000.000")
+    editing.locator("[name=amount]").fill("1,5 tỷ")
+    editing.locator("button[type=submit]").click()
+    expect(page.locator(".messages")).to_contain_text("Đã ghi giải ngân 1.500 triệu đồng")
+    page.screenshot(path=SCREENSHOTS / "project-money.png", full_page=True)
+    page.close()
