@@ -164,8 +164,8 @@ def _balance(check) -> dict:
 
 @login_required
 def plan_create(request):
-    """ "Thêm kế hoạch": a new plan of one of the staff's provinces; then its page, the
-    editor, to add its projects and money."""
+    """ "Thêm kế hoạch": a new plan of one of the staff's provinces; then its editor, to add
+    its projects and money."""
     require_role(request.user)
     if not can_edit(request.user):
         raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới được nhập dữ liệu."))
@@ -177,5 +177,5 @@ def plan_create(request):
             _("Đã thêm kế hoạch %(number)s. Nhập các dự án và kinh phí bên dưới.")
             % {"number": plan.document_number},
         )
-        return redirect("plan_detail", plan_id=plan.pk)
+        return redirect("plan_editor", plan_id=plan.pk)
     return render(request, "plans/plan_form.html", {"form": form})

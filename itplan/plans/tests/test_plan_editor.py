@@ -130,6 +130,9 @@ def test_leaders_see_the_list_without_the_add_button(client, plan):
     page = client.get(reverse("plan_list")).content.decode()
     assert plan.document_number in page and "Thêm kế hoạch" not in page
     assert client.get(reverse("plan_create")).status_code == 403
+    plan_page = client.get(reverse("plan_detail", args=[plan.pk])).content.decode()
+    assert 'id="open-editor"' not in plan_page and "Sửa trong trang quản trị" not in plan_page
+    assert client.get(reverse("plan_editor", args=[plan.pk])).status_code == 403
 
 
 def test_a_new_plan_is_checked_then_saved(clerk, plan):
@@ -153,7 +156,7 @@ def test_a_new_plan_is_checked_then_saved(clerk, plan):
     ]
     response = clerk.post(reverse("plan_create"), data | {"end_year": "2030"})
     new = Plan.objects.get(document_number="12/KH-UBND")
-    assert response.url == reverse("plan_detail", args=[new.pk])
+    assert response.url == reverse("plan_editor", args=[new.pk])
     assert (new.start_year, new.end_year, new.issue_date.year) == (2030, 2030, 2026)
     assert new.history.get().history_user.username == "canbo"
 
@@ -189,6 +192,7 @@ def test_the_clerk_adds_a_project_and_its_money_in_the_editor(clerk, plan):
     page = clerk.get(editor).content.decode()
     assert "nhu cầu <strong>1.550</strong>" in page
     summary = clerk.get(reverse("plan_detail", args=[plan.pk])).content.decode()
+    assert f'id="open-editor" href="{editor}"' in summary
     assert "Tổng nhu cầu vốn: 1.550 triệu đồng" in summary
 
 

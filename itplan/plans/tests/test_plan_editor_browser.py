@@ -58,9 +58,9 @@ def test_the_clerk_enters_a_plan_with_two_projects_without_the_admin(browser, li
     page.fill("#id_title", "Kế hoạch chuyển đổi số tỉnh Bạc Liêu giai đoạn 2026 - 2030")
     page.fill("#id_start_year", "2026")
     page.fill("#id_end_year", "2030")
+    page.screenshot(path=SCREENSHOTS / "plan-form.png")
     page.click("#plan-form button[type=submit]")
     expect(page.locator(".messages")).to_contain_text("Đã thêm kế hoạch 15/KH-UBND")
-    page.click("#open-editor")
 
     first = add_project(page, "Nền tảng tích hợp, chia sẻ dữ liệu tỉnh", "Hạ tầng số", "2026")
     add_line(page, first, "2026", "1,2 tỷ")
@@ -98,6 +98,7 @@ def test_the_clerk_enters_a_plan_with_two_projects_without_the_admin(browser, li
     row = page.locator("#plans tr", has_text="15/KH-UBND")
     expect(row).to_contain_text("20/01/2026")
     expect(row).to_contain_text("1.550")
+    page.screenshot(path=SCREENSHOTS / "plan-list.png")
     assert not [url for url in requested if "/admin/" in url]
     page.close()
 
