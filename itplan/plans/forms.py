@@ -70,7 +70,8 @@ class PlanForm(forms.ModelForm):
                 % {"end": end, "start": start},
             )
         province, number = cleaned.get("province"), cleaned.get("document_number")
-        if province and number and Plan.objects.filter(province=province, document_number=number):
+        taken = Plan.objects.filter(province=province, document_number=number)
+        if province and number and taken.exists():
             self.add_error(
                 "document_number",
                 _("%(province)s đã có kế hoạch số %(number)s.")
