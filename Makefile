@@ -1,15 +1,27 @@
 # Two commands: `make run` (set up and serve on SQLite) and `make test`.
-PYTHON ?= python3.11
-VENV := .venv
+# The newest Python from 3.13 down to 3.11 that runs (a pyenv shim of a version not selected
+# does not), else python3; `PYTHON=python3.12 make run` chooses one.
+ifeq ($(origin PYTHON),undefined)
+PYTHON := $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { echo $$p; break; }; \
+	done)
+endif
+VENV ?= .venv
+# `PORT=8010 make run` serves on another port.
+PORT ?= 8000
+HOST ?= 127.0.0.1
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # A local portal: DEBUG on, a development secret, the demo users (production leaves it unset).
 LOCAL := DJANGO_DEBUG=1
 
-.PHONY: run test lint bench mutation load setup db seed clean
+.PHONY: run port-free test lint bench mutation load setup db seed clean
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	@test -n "$(PYTHON)" || { echo "No Python 3.11, 3.12 or 3.13 found (tried python3.13, python3.12, python3.11, python3). Install one, or name it: PYTHON=/path/to/python3.12 make run" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null \
+		|| { echo "$(PYTHON) is not Python 3.11, 3.12 or 3.13 ($$($(PYTHON) --version 2>&1)). Name another: PYTHON=python3.12 make run" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --upgrade pip
@@ -24,8 +36,13 @@ db: setup
 seed: db
 	$(LOCAL) $(BIN)/python manage.py load_seed
 
-run: seed
-	$(LOCAL) $(BIN)/python manage.py runserver 127.0.0.1:8000
+run: seed port-free
+	$(LOCAL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Before serving: a clear message when another program (another portal) holds the port.
+port-free: | $(BIN)/python
+	@$(BIN)/python -c 'import socket, sys; sys.exit(socket.socket().connect_ex(("$(HOST)", $(PORT))) == 0)' \
+		|| { echo "Port $(PORT) on $(HOST) is already in use (another portal or program). Serve on another, e.g. PORT=$$(( $(PORT) + 10 )) make run" >&2; exit 1; }
 
 test: setup
 	$(BIN)/python -m pytest

@@ -3,22 +3,34 @@
 from django.utils.translation import gettext_lazy as _
 from import_export import resources
 from import_export.fields import Field
-from import_export.widgets import IntegerWidget
+from import_export.widgets import Widget
 
 from budgets.models import BudgetLine
+from budgets.money import to_unit
+from provinces.spreadsheet import MONEY_FORMAT, SheetResource
 
 
-def money(attribute: str, column_name: str) -> Field:
-    """A column of whole đồng written as an integer, so a spreadsheet sums it: not the text
-    "3.000.000.000" (what the locale would make of it), not a float."""
-    return Field(
-        attribute=attribute,
-        column_name=column_name,
-        widget=IntegerWidget(coerce_to_string=False),
-    )
+class TrieuWidget(Widget):
+    """Whole đồng written as a number of triệu (``budgets.money.to_unit``, exact), so a
+    spreadsheet sums it and shows it with ``spreadsheet.MONEY_FORMAT``: not the text
+    "3.000.000.000", not raw đồng."""
+
+    def render(self, value, obj=None, **kwargs):
+        return None if value is None else to_unit(value, "trieu")
 
 
-class BudgetLineResource(resources.ModelResource):
+def money(attribute: str | None, column_name: str) -> Field:
+    """A money column in triệu đồng; give it ``spreadsheet.MONEY_FORMAT`` in the resource's
+    ``number_formats``."""
+    return Field(attribute=attribute, column_name=column_name, widget=TrieuWidget())
+
+
+class BudgetLineResource(SheetResource, resources.ModelResource):
+    """One row per budget line: a line holds one stage, so its amount sits beside its stage
+    (the project export puts need, allocated, disbursed and the rate side by side)."""
+
+    sheet_title = _("Kinh phí")
+    number_formats = {"amount": MONEY_FORMAT}
     province = Field(attribute="project__plan__province__name", column_name=_("Tỉnh"))
     plan = Field(attribute="project__plan__document_number", column_name=_("Kế hoạch"))
     project_ref = Field(attribute="project__ref", column_name=_("Số thứ tự dự án"))
@@ -28,7 +40,7 @@ class BudgetLineResource(resources.ModelResource):
     sub_source = Field(attribute="sub_source", column_name=_("Nguồn cụ thể"))
     capital_type = Field(attribute="get_capital_type_display", column_name=_("Loại vốn"))
     stage = Field(attribute="get_stage_display", column_name=_("Giai đoạn"))
-    amount = money("amount", _("Số tiền (đồng)"))
+    amount = money("amount", _("Số tiền (triệu đồng)"))
 
     class Meta:
         model = BudgetLine

@@ -171,8 +171,14 @@ def need_total(path: str = "budget_lines") -> models.Sum:
     """An aggregate of the estimated need (stage "need") in đồng over the live (not archived)
     budget lines reached by ``path``: ``Project.objects.annotate(need=need_total())``,
     ``Plan.objects.annotate(need=need_total("projects__budget_lines"))``."""
-    live_need = {f"{path}__stage": Stage.NEED, f"{path}__deletion__isnull": True}
-    return Sum(f"{path}__amount", filter=Q(**live_need))
+    return stage_total(Stage.NEED, path)
+
+
+def stage_total(stage: str, path: str = "budget_lines") -> models.Sum:
+    """An aggregate of one stage (need, allocated, disbursed) in đồng over the live budget
+    lines reached by ``path``, as ``need_total``: the project export's money columns."""
+    live = {f"{path}__stage": stage, f"{path}__deletion__isnull": True}
+    return Sum(f"{path}__amount", filter=Q(**live))
 
 
 def need_subquery() -> models.Subquery:

@@ -39,6 +39,19 @@ LABELS = {
 }
 AT_RISK_GAP = Decimal("0.10")
 OFF_TRACK_GAP = Decimal("0.25")
+EXCEEDED_LABEL = _("Vượt chỉ tiêu")
+
+
+def exceeded(progress) -> bool:
+    """Whether an indicator has gone past its target (progress above 1: 200 % of the way from
+    the baseline). Its status stays ON_TRACK (it is counted on track); it is *named* exceeded."""
+    return progress is not None and progress > 1
+
+
+def label(status: str, progress=None) -> str:
+    """How every page names an achievement: "Vượt chỉ tiêu" past the target, else its status's
+    label ("Đúng tiến độ", …)."""
+    return str(EXCEEDED_LABEL if exceeded(progress) else LABELS[status])
 
 
 def as_number(value: Decimal | None, denominator: Decimal | None) -> Decimal | None:
@@ -56,7 +69,11 @@ class Achievement:
 
     @property
     def label(self) -> str:
-        return str(LABELS[self.status])
+        return label(self.status, self.progress)
+
+    @property
+    def exceeded(self) -> bool:
+        return exceeded(self.progress)
 
     @property
     def percent(self) -> int | None:

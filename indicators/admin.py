@@ -54,4 +54,4 @@ class IndicatorAdmin(ArchiveAdminMixin, ScopedExportMixin, ScopedHistoryAdmin):
     @admin.display(description=_("giá trị cơ sở"))
     def baseline(self, obj):
         year = f" ({obj.baseline_year})" if obj.baseline_year else ""
-        return f"{obj.baseline_display}{year}" if obj.baseline_display else "—"
+        return f"{obj.baseline_shown}{year}" if obj.baseline_display else "—"

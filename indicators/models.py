@@ -112,6 +112,29 @@ class Indicator(Archivable):
     def baseline_display(self) -> str:
         return format_value(self.baseline_value, self.baseline_denominator, self.baseline_text)
 
+    @property
+    def baseline_shown(self) -> str:
+        """The baseline with its unit: "85 %"."""
+        return self.in_units(self.baseline_value, self.baseline_denominator, self.baseline_text)
+
+    @property
+    def unit_suffix(self) -> str:
+        """What follows a number of this indicator: "%" for a percentage, the thing counted
+        ("dịch vụ", "cơ quan") for a count or a ratio, nothing for a description."""
+        if self.unit == self.Unit.PERCENT:
+            return "%"
+        if self.unit in (self.Unit.COUNT, self.Unit.RATIO):
+            return self.unit_label
+        return ""
+
+    def in_units(self, value: Decimal | None, denominator: Decimal | None, text: str = "") -> str:
+        """A value of this indicator as every page, report and export shows it: "85 %",
+        "120 dịch vụ", "10/19 cơ quan"; a value written as text stays as written."""
+        shown = format_value(value, denominator, text or "")
+        if value is None or not self.unit_suffix:
+            return shown
+        return f"{shown} {self.unit_suffix}"
+
     def progress(self, today: datetime.date):
         """(final target, latest measurement on or before ``today``, Achievement), as
         ``achievement.as_of`` gives them in SQL; reads ``targets`` and ``measurements`` through
@@ -178,6 +201,11 @@ class KeepsIndicatorCurrent(ValueMixin):
         result = super().delete(*args, **kwargs)
         Indicator.objects.filter(pk=self.indicator_id).refresh_progress_inputs()
         return result
+
+    @property
+    def shown(self) -> str:
+        """The value with its indicator's unit (``Indicator.in_units``): "85 %"."""
+        return self.indicator.in_units(self.value, self.denominator, self.text)
 
 
 class IndicatorTarget(KeepsIndicatorCurrent):

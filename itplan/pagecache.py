@@ -114,10 +114,11 @@ def _key(request, template: str) -> str:
     return "itplan:page:" + ":".join(parts)
 
 
-def render(request, template: str, title: str, context, scripts=()):
+def render(request, template: str, title: str, context, scripts=(), before="", status=200):
     """``template`` (a page's body) rendered with ``context()`` inside the portal's page, taken
     from the cache while the data, the scope, the query, the language and the date are the same.
-    ``context`` is called only when the body is not cached."""
+    ``context`` is called only when the body is not cached. ``before`` (HTML the caller renders
+    each time, never cached: the user's own queue) goes above the body."""
     seconds = settings.PAGE_CACHE_SECONDS
     # Inside a transaction that wrote (a test case; a view that writes and then shows a page),
     # the page is computed from what this connection sees and shown to it alone.
@@ -133,5 +134,6 @@ def render(request, template: str, title: str, context, scripts=()):
     return render_page(
         request,
         "itplan/page.html",
-        {"title": title, "body": body, "scripts": scripts},
+        {"title": title, "body": body, "scripts": scripts, "before": before},
+        status=status,
     )

@@ -3,9 +3,14 @@ limit, with content that really is what its extension says (a renamed .exe is re
 
 import filetype
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+
+from projects.archive import archive
+from projects.models import Attachment, StatusUpdate
+from provinces.access import can_change
 
 # extension -> the kinds ``filetype`` may detect in the content. Office files are zip or OLE
 # containers; ``filetype`` tells docx/xlsx/pptx apart by their parts.
@@ -62,3 +67,36 @@ def check(upload) -> None:
             _("Nội dung tệp “%(name)s” không phải là tệp .%(ext)s (tệp hỏng hoặc bị đổi đuôi).")
             % {"name": name, "ext": ext}
         )
+
+
+def _require_editable(update: StatusUpdate, by) -> None:
+    if not (can_change(by, update) and update.editable):
+        raise PermissionDenied(
+            _("Chỉ cán bộ Sở thêm, xóa tệp của báo cáo đang nháp hoặc bị trả lại.")
+        )
+
+
+@transaction.atomic
+def replace_files(update: StatusUpdate, *, add=(), remove=(), by) -> list[Attachment]:
+    """Attach ``add`` (checked uploads) to ``update`` and archive ``remove`` (its attachments),
+    for staff of the report's province while it is a draft or returned; refuses
+    (``PermissionDenied``) anyone else and, as ``check`` does, a file it would not take. Returns
+    the new attachments."""
+    _require_editable(update, by)
+    for item in remove:
+        if item.report_id != update.pk:
+            raise PermissionDenied(_("Tệp không thuộc báo cáo này."))
+        archive(item, by=by, reason=_("Xoá tệp đính kèm của báo cáo tiến độ"))
+    added = []
+    for upload in add:
+        check(upload)
+        added.append(
+            Attachment.objects.create(
+                report=update,
+                file=upload,
+                name=upload.name[-255:],
+                size=upload.size,
+                uploaded_by=by,
+            )
+        )
+    return added

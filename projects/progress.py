@@ -6,7 +6,7 @@ module's."""
 import datetime
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -75,6 +75,88 @@ REPORT_WORKFLOW_FIELDS = ("state", "reviewer", "submitted_at", "reviewed_at", "r
 PROJECT_OFFICIAL_FIELDS = ("status", "percent_complete")
 
 
+def approved_projects(year: int, quarter: int | None) -> QuerySet:
+    """The ids of the projects whose report for the period is approved (``pk__in``)."""
+    return StatusUpdate.objects.filter(year=year, quarter=quarter, state=State.APPROVED).values(
+        "project"
+    )
+
+
+def submitted_projects(year: int, quarter: int | None) -> QuerySet:
+    """The ids of the projects whose report for the period waits for a leader (``pk__in``)."""
+    return StatusUpdate.objects.filter(year=year, quarter=quarter, state=State.SUBMITTED).values(
+        "project"
+    )
+
+
+def reported_counts(year: int, quarter: int | None) -> dict:
+    """The two halves of "reported" for the period, as aggregates over projects: ``approved``
+    (đã duyệt) and ``submitted`` (chờ duyệt). Their sum is what ``owes_report`` no longer owes;
+    pages show them apart, so a report nobody approved yet is not taken for done."""
+    return {
+        "approved": Count("id", filter=Q(pk__in=approved_projects(year, quarter))),
+        "submitted": Count("id", filter=Q(pk__in=submitted_projects(year, quarter))),
+    }
+
+
+def waiting_for(by, reports: QuerySet) -> QuerySet:
+    """The reports among ``reports`` (already scoped to ``by``'s provinces) that wait for
+    ``by`` to approve or return them, oldest sent first; his own reports are not his to
+    review (``approve``)."""
+    return (
+        reports.filter(state=State.SUBMITTED)
+        .exclude(author_id=by.pk)
+        .order_by("submitted_at", "pk")
+    )
+
+
+def holder(state: str) -> str:
+    """Who holds a report in ``state`` now, as pages show it: the province's leaders while it
+    waits (no one leader is named before one acts: any of them may), its author while it is a
+    draft or returned, no one once approved."""
+    return {
+        State.SUBMITTED: _("Chờ lãnh đạo duyệt"),
+        State.RETURNED: _("Bị trả lại, người báo cáo đang sửa"),
+        State.DRAFT: _("Người báo cáo đang soạn"),
+    }.get(state, "")
+
+
+def period_state(year: int, quarter: int | None) -> Subquery:
+    """The state of the project's (the outer query's row) live report for the period, or None
+    when it has none: for a board that shows approved, waiting and returned apart."""
+    return Subquery(
+        StatusUpdate.objects.filter(project=OuterRef("pk"), year=year, quarter=quarter).values(
+            "state"
+        )[:1]
+    )
+
+
+def last_approved(project_id: int) -> StatusUpdate | None:
+    """The project's approved report of the latest period: the one its official status and %
+    come from."""
+    return (
+        StatusUpdate.objects.filter(project_id=project_id, state=State.APPROVED)
+        .annotate(period_end=Coalesce("quarter", 4))
+        .order_by("-year", "-period_end", "-reviewed_at")
+        .first()
+    )
+
+
+def previous_report(update: StatusUpdate) -> StatusUpdate | None:
+    """The project's report of the latest period before ``update``'s (any state but a draft),
+    whose text a new report may start from."""
+    year, end = update.year, _period_end(update.quarter)
+    return (
+        StatusUpdate.objects.filter(project_id=update.project_id)
+        .exclude(pk=update.pk)
+        .exclude(state=State.DRAFT)
+        .annotate(period_end=Coalesce("quarter", 4))
+        .filter(Q(year__lt=year) | Q(year=year, period_end__lt=end))
+        .order_by("-year", "-period_end")
+        .first()
+    )
+
+
 def _period_end(quarter: int | None) -> int:
     """A year's report ends with the year, as its fourth quarter does."""
     return quarter or 4
@@ -110,6 +192,9 @@ def submit(update: StatusUpdate, *, by) -> StatusUpdate:
         )
     update.state = State.SUBMITTED
     update.submitted_at = timezone.now()
+    # A report sent again after a return waits for a leader anew: the last review stays in its
+    # history (the report page lists each return), not on the report.
+    update.reviewer, update.reviewed_at, update.return_reason = None, None, ""
     _save(update, by)
     return update
 

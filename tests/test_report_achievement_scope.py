@@ -43,13 +43,13 @@ def test_a_past_years_report_shows_one_achievement_for_the_plan_the_province_and
         for row in by_plan["indicators"]
     }
     assert rows == {
-        "Dịch vụ công trực tuyến": ("75", 75, "Đúng tiến độ"),
-        "Hồ sơ điện tử": ("60", 60, "Có nguy cơ chậm"),
-        "Chữ ký số": ("30", 30, "Chậm tiến độ"),
+        "Dịch vụ công trực tuyến": ("75 %", 75, "Đúng tiến độ"),
+        "Hồ sơ điện tử": ("60 %", 60, "Có nguy cơ chậm"),
+        "Chữ ký số": ("30 %", 30, "Chậm tiến độ"),
         "Kho dữ liệu": ("", None, "Chưa đủ số liệu"),
     }
     first = by_plan["indicators"][0]
-    assert (first["baseline"], first["target"], first["target_year"]) == ("0", "100", 2025)
+    assert (first["baseline"], first["target"], first["target_year"]) == ("0 %", "100 %", 2025)
     assert first["actual_date"] == "2024-12-31"
     by_province = build(
         params={"tinh": str(plan.province_id)}, period=period, user=leader, today=today

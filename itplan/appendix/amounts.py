@@ -204,7 +204,11 @@ class AmountReader:
         if not money.source:
             self.unsourced.setdefault(column.letter, r)
         year = money.year
-        if year is not None and not self.plan.start_year <= year <= self.plan.end_year:
+        outside = year is not None and not self.plan.start_year <= year <= self.plan.end_year
+        if outside and column.money is not None and column.money.year == year:
+            # the column's header says the year: one warning for the column (parse.finish)
+            self.outside_rows.setdefault(column.index, []).append(r)
+        elif outside:
             self.warn(
                 r,
                 column,

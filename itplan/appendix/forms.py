@@ -76,8 +76,25 @@ class ConfirmForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, unknown_agencies=(), agencies=(), **kwargs):
+    MERGE, APART = "merge", "apart"
+
+    def __init__(self, *args, unknown_agencies=(), agencies=(), similar=(), **kwargs):
         super().__init__(*args, **kwargs)
+        # a name spelled like an existing project's: merge into it (the default) or keep apart
+        self.similar_fields = []
+        for project in similar:
+            key = f"match_{project.row}"
+            self.fields[key] = forms.ChoiceField(
+                label=project.name,
+                choices=[
+                    (self.MERGE, _("Gộp vào dự án hiện có")),
+                    (self.APART, _("Giữ riêng (thêm dự án mới)")),
+                ],
+                initial=self.MERGE,
+                required=False,  # not posted: merged, as the page proposes
+                widget=forms.RadioSelect,
+            )
+            self.similar_fields.append((project, self[key]))
         choices = [("", _("Thêm cơ quan mới với tên này"))] + [(a.pk, a.name) for a in agencies]
         self.agency_fields = []
         for i, name in enumerate(unknown_agencies):
@@ -86,6 +103,17 @@ class ConfirmForm(forms.Form):
                 label=name, choices=choices, required=False, coerce=int, empty_value=None
             )
             self.agency_fields.append((name, key))
+
+    def keep_apart(self) -> set[int]:
+        """The sheet rows the clerk keeps apart from the existing project of a similar name."""
+        return {
+            project.row
+            for project, field in self.similar_fields
+            if self.cleaned_data.get(field.name) == self.APART
+        }
+
+    def agency_boundfields(self) -> list:
+        return [self[key] for _name, key in self.agency_fields]
 
     def agency_choices(self) -> dict[str, int]:
         return {

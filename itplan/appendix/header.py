@@ -5,9 +5,11 @@ import re
 from dataclasses import replace
 
 from django.utils.translation import gettext as _
+from openpyxl.utils import get_column_letter
 
 from budgets.models import Source
 from budgets.money import UNIT_LABELS
+from projects.names import document_numbers
 from provinces.text import fold
 
 from .columns import Column, ColumnMap, classify, unit_in
@@ -83,11 +85,15 @@ class HeaderReader:
     """The parser's first stage: the titles, the header and the columns."""
 
     def read_titles(self, header: int) -> None:
-        for row in self.grid.rows[: header - 1]:
-            for value in row:
+        named = []  # (row, column, text) of the titles naming a document number
+        for r, row in enumerate(self.grid.rows[: header - 1], start=1):
+            for c, value in enumerate(row):
                 if not isinstance(value, str):
                     continue
                 text = value.strip()
+                repeat = (r, c + 1) in self.grid.copies  # a merged title counts once
+                if not repeat and (numbers := document_numbers(text)):
+                    named.append((r, c, text, numbers))
                 unit = unit_in(text)
                 if unit and not self.preview.unit:
                     self.preview.unit = unit
@@ -97,6 +103,24 @@ class HeaderReader:
         match = APPENDIX_TITLE.match(fold(self.grid.name))
         if not self.preview.appendix and match and match.group(2):
             self.preview.appendix = _("Phụ lục") + " " + match.group(2).upper()
+        self.check_document(named)
+
+    def check_document(self, named: list) -> None:
+        """A warning where the titles name document numbers and none is the plan's: the file
+        may be another plan's appendix ("Kèm theo Kế hoạch số 123/KH-UBND" for 2213/QĐ-UBND)."""
+        own = set(document_numbers(self.plan.document_number))
+        if not own or not named or any(own.intersection(n) for *_, n in named):
+            return
+        for r, c, text, _numbers in named:
+            self.warn(
+                r,
+                get_column_letter(c + 1),
+                _(
+                    "tệp ghi “%(text)s”, không phải số hiệu của kế hoạch này "
+                    "(%(plan)s): kiểm tra lại có đúng tệp của kế hoạch không."
+                )
+                % {"text": text[:200], "plan": self.plan.document_number},
+            )
 
     def header_depth(self, header: int) -> tuple[int, int]:
         """How many rows the header spans, and whether a row of column numbers follows."""

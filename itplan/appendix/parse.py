@@ -11,8 +11,8 @@ from openpyxl.utils import get_column_letter
 from budgets.models import Source
 from budgets.reconciliation import figure
 from projects.models import Plan
+from projects.names import comparable
 from projects.periods import parse_period
-from provinces.text import fold
 
 from .amounts import AmountReader
 from .columns import Column, ColumnMap, classify
@@ -80,6 +80,8 @@ class _Parser(HeaderReader, RowReader, AmountReader):
         self.grand_total_row: int | None = None  # a grand total under the projects
         self.last: ParsedProject | None = None
         self.unsourced: dict[str, int] = {}  # money columns without a source: first row
+        self.outside_rows: dict[int, list[int]] = {}  # rows of amounts in a column of a year
+        # outside the plan's period, by column
 
     # -- problems ---------------------------------------------------------------------------
     def error(self, row, column, message, level="error"):
@@ -179,6 +181,7 @@ class _Parser(HeaderReader, RowReader, AmountReader):
                 )
                 % {"source": Source(self.defaults.source).label},
             )
+        self.check_years()
         if not preview.projects and not preview.errors:
             self.error(None, "", _("Không tìm thấy dự án, nhiệm vụ nào dưới dòng tiêu đề."))
         for project in preview.projects:
@@ -205,7 +208,7 @@ class _Parser(HeaderReader, RowReader, AmountReader):
         relate(preview, self.plan)
         names: dict[str, ParsedProject] = {}
         for project in preview.projects:
-            key = (project.group.key if project.group else None, fold(project.name))
+            key = (project.group.key if project.group else None, comparable(project.name))
             if key in names:
                 self.warn(
                     project.row,
@@ -213,3 +216,41 @@ class _Parser(HeaderReader, RowReader, AmountReader):
                     _("trùng tên với dự án ở dòng %(row)s cùng nhóm.") % {"row": names[key].row},
                 )
             names[key] = project
+
+    def check_years(self) -> None:
+        """One warning for each money column whose header names a year outside the plan's
+        period, at the header row that names it, with the rows of its amounts."""
+        plan = self.plan
+        for column in self.columns:
+            year = column.money.year if column.money else None
+            if year is None or plan.start_year <= year <= plan.end_year:
+                continue
+            row = self.header_row_naming(column, str(year))
+            rows = self.outside_rows.get(column.index, [])
+            shown = ", ".join(str(r) for r in rows[:5]) + ("…" if len(rows) > 5 else "")
+            self.warn(
+                row,
+                column,
+                (
+                    _(
+                        "năm %(year)s nằm ngoài thời kỳ %(start)s–%(end)s của kế hoạch; số tiền "
+                        "của cột (dòng %(rows)s) giữ như bảng ghi."
+                    )
+                    if rows
+                    else _(
+                        "năm %(year)s nằm ngoài thời kỳ %(start)s–%(end)s của kế hoạch; cột "
+                        "chưa có số tiền."
+                    )
+                )
+                % {"year": year, "start": plan.start_year, "end": plan.end_year, "rows": shown},
+            )
+
+    def header_row_naming(self, column: Column, text: str) -> int:
+        """The header row whose cell of ``column`` holds ``text`` (the first header row if
+        none)."""
+        first, last = self.preview.header_rows
+        for r in range(first, last + 1):
+            row = self.grid.rows[r - 1]
+            if column.index < len(row) and text in cell_text(row[column.index]):
+                return r
+        return first

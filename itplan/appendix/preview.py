@@ -16,6 +16,7 @@ from budgets.reconciliation import (
     totals,
 )
 from projects.models import Plan, Project
+from projects.names import comparable
 from provinces.agencies import AgencyIndex
 from provinces.text import fold
 
@@ -98,7 +99,7 @@ class Group:
         return len(self.ancestors)
 
     def __str__(self):
-        """"II Ứng dụng"; inside other groups, after their references: "B › II Ứng dụng"."""
+        """ "II Ứng dụng"; inside other groups, after their references: "B › II Ứng dụng"."""
         own = " ".join(part for part in (self.ref, self.title) if part)
         return " › ".join([*(group.ref or group.title for group in self.ancestors), own])
 
@@ -119,6 +120,9 @@ class ParsedProject:
     notes: str = ""
     lines: list[Line] = field(default_factory=list)
     existing_id: int | None = None  # a project of the plan with the same name
+    # that project's name where it is spelled otherwise ("… tỉnh Bạc Liêu", other case or
+    # punctuation): the clerk chooses to merge into it or keep the row apart
+    existing_name: str = ""
 
     def as_json(self) -> dict:
         return {
@@ -132,6 +136,7 @@ class ParsedProject:
             "status": self.status,
             "estimate": self.estimate,
             "exists": self.existing_id is not None,
+            "existing_name": self.existing_name,
             "budget_lines": [line.as_json() for line in self.lines],
         }
 
@@ -243,7 +248,13 @@ class Preview:
 
     @property
     def existing(self) -> list[ParsedProject]:
-        return [p for p in self.projects if p.existing_id is not None]
+        """Projects of the file the plan holds under the same name."""
+        return [p for p in self.projects if p.existing_id is not None and not p.existing_name]
+
+    @property
+    def similar(self) -> list[ParsedProject]:
+        """Projects of the file whose name is an existing project's spelled otherwise."""
+        return [p for p in self.projects if p.existing_id is not None and p.existing_name]
 
     def rows(self) -> Rows:
         """The rows the reconciliation computes from, as the import will write them: lines and
@@ -302,28 +313,27 @@ class Preview:
 
 
 def relate(preview: Preview, plan: Plan) -> None:
-    """Mark the projects ``plan`` already holds (same appendix, same name) and list the lead
-    agencies the province does not know: what the database says about the file, as of now. A
-    stored preview is related again before it is shown and again under the confirmation's lock.
+    """Mark the projects ``plan`` already holds (same appendix, same name by
+    ``projects.names.comparable``: another case, spacing, punctuation or a closing "tỉnh …" is
+    the same name) and list the lead agencies the province does not know: what the database says
+    about the file, as of now. A name spelled otherwise than the stored one keeps that one in
+    ``existing_name``, for the clerk to merge into it or keep apart. A stored preview is related
+    again before it is shown and again under the confirmation's lock.
     """
     appendix = preview.appendix
-    existing = {
-        fold(name): pk
-        for pk, name in Project.objects.filter(plan=plan, group__appendix=appendix).values_list(
-            "pk", "name"
-        )
-    }
+    stored = Project.objects.filter(plan=plan, group__appendix=appendix)
     if not appendix:
-        existing.update(
-            {
-                fold(name): pk
-                for pk, name in Project.objects.filter(plan=plan, group__isnull=True).values_list(
-                    "pk", "name"
-                )
-            }
-        )
+        stored = stored | Project.objects.filter(plan=plan, group__isnull=True)
+    by_fold: dict[str, tuple[int, str]] = {}
+    by_key: dict[str, tuple[int, str]] = {}
+    for pk, name in stored.order_by("order", "pk").values_list("pk", "name"):
+        by_fold.setdefault(fold(name), (pk, name))
+        by_key.setdefault(comparable(name), (pk, name))
     for project in preview.projects:
-        project.existing_id = existing.get(fold(project.name))
+        same = by_fold.get(fold(project.name))
+        found = same or by_key.get(comparable(project.name))
+        project.existing_id = found[0] if found else None
+        project.existing_name = found[1] if found and not same else ""
     index = AgencyIndex(plan.province)
     unknown = {
         p.lead_agency

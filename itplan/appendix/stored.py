@@ -24,6 +24,7 @@ PROJECT_FIELDS = (
     "estimate",
     "notes",
     "existing_id",
+    "existing_name",
 )
 LINE_FIELDS = ("year", "source", "sub_source", "capital_type", "stage", "amount", "column")
 
@@ -101,7 +102,8 @@ def load(data: dict) -> Preview:
     )
     for p in data["projects"]:
         project = ParsedProject(
-            **{name: p[name] for name in PROJECT_FIELDS}, group=group_at(p["group"])
+            **{name: p[name] for name in PROJECT_FIELDS if name in p},  # stored before: fewer
+            group=group_at(p["group"]),
         )
         project.lines = [Line(**dict(zip(LINE_FIELDS, line, strict=True))) for line in p["lines"]]
         preview.projects.append(project)

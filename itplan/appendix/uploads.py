@@ -11,7 +11,7 @@ re-reads a workbook after the upload.
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -185,12 +185,15 @@ def confirm(
     user,
     on_existing: str,
     agency_choices: dict[str, int],
+    keep_apart: Collection[int] = (),
 ) -> Result:
     """Write the preview named by ``posted`` (the confirmation form: token, checksum, sheet,
     unit, default source and capital type) into the record's plan, or raise ``NotImportable``
     with a Vietnamese message and write nothing when it is not exactly the preview the server
     shows now: a tampered or foreign token, another sheet or other options than the page showed,
     a file changed on the server, or a plan another import changed since the page was shown.
+    ``keep_apart``: the sheet rows of names spelled like an existing project's that the clerk
+    keeps as new projects; the others are merged (``write.apply``).
 
     One confirmation at a time per plan and each upload confirmed once: the plan and the record
     are locked first, and the preview is related to the plan again under that lock."""
@@ -244,6 +247,7 @@ def confirm(
         user=user,
         on_existing=on_existing,
         agency_choices=agency_choices,
+        keep_apart=keep_apart,
         record=record,
     )
     # the columns the clerk chose, for the province's next file

@@ -77,6 +77,7 @@ def import_preview(request, import_id: int):
         request.POST or None,
         unknown_agencies=shown.preview.unknown_agencies,
         agencies=Agency.objects.filter(province=record.plan.province),
+        similar=shown.preview.similar,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -86,6 +87,7 @@ def import_preview(request, import_id: int):
                 user=request.user,
                 on_existing=form.cleaned_data["on_existing"],
                 agency_choices=form.agency_choices(),
+                keep_apart=form.keep_apart(),
             )
         except NotImportable as problem:
             messages.error(request, str(problem))

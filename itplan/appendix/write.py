@@ -6,6 +6,7 @@ has its history entry with the importing user and the file name as the reason.
 """
 
 import re
+from collections.abc import Collection
 from dataclasses import asdict, dataclass
 
 from django.db import transaction
@@ -50,12 +51,17 @@ def apply(
     user=None,
     on_existing: str = "skip",
     agency_choices: dict[str, int] | None = None,
+    keep_apart: Collection[int] = (),
     record=None,
 ) -> Result:
     """Create (or update) ``preview``'s projects, groups, budget lines and stated totals in
-    ``plan``. ``agency_choices`` maps an unknown lead agency name to the id of an existing agency
-    of the province to use instead; other unknown names are created. ``record`` (an
-    ``AppendixImport``) gets the counts."""
+    ``plan``. A project the plan holds under the same name is skipped or updated as
+    ``on_existing`` says; one whose name is an existing project's spelled otherwise
+    (``ParsedProject.existing_name``) is merged into that project (updated, keeping its name)
+    unless its sheet row is in ``keep_apart``, which creates it as a new project.
+    ``agency_choices`` maps an unknown lead agency name to the id of an existing agency of the
+    province to use instead; other unknown names are created. ``record`` (an ``AppendixImport``)
+    gets the counts."""
     if not preview.importable:
         raise NotImportable(_("Tệp còn lỗi, chưa thể nhập."))
     # One import at a time per plan, whoever calls (the upload page, the admin, the command)
@@ -68,8 +74,20 @@ def apply(
     order = (plan.projects.aggregate(last=Max("order"))["last"] or 0) + 1
     new: list[tuple[Project, ParsedProject]] = []
     for parsed in preview.projects:
-        if parsed.existing_id is not None:
-            if on_existing == "update":
+        if parsed.existing_id is not None and not (
+            parsed.existing_name and parsed.row in keep_apart
+        ):
+            if parsed.existing_name:
+                # the history says which row of which file was merged (the reason holds 100)
+                merged = _("Gộp dòng %(row)s “%(name)s” của tệp “%(file)s”") % {
+                    "row": parsed.row,
+                    "name": parsed.name[:40],
+                    "file": preview.file_name[:30],
+                }
+                _update(parsed, plan, groups, agencies, user, merged[:100], keep_name=True)
+                result.projects_updated += 1
+                result.budget_lines += len(parsed.lines)
+            elif on_existing == "update":
                 _update(parsed, plan, groups, agencies, user, reason)
                 result.projects_updated += 1
                 result.budget_lines += len(parsed.lines)
@@ -184,12 +202,15 @@ def _fields(parsed: ParsedProject, groups: dict, agencies: _Agencies) -> dict:
     }
 
 
-def _update(parsed, plan, groups, agencies, user, reason) -> None:
+def _update(parsed, plan, groups, agencies, user, reason, *, keep_name=False) -> None:
     """The file's description and money replace the project's; its status stays, for status moves
-    only by the progress reports a leader approves, and its notes stay where the file has none."""
+    only by the progress reports a leader approves, and its notes stay where the file has none.
+    ``keep_name``: a row merged into a project named otherwise leaves the project its name."""
     project = Project.objects.get(pk=parsed.existing_id, plan=plan)
     fields = _fields(parsed, groups, agencies)
     del fields["status"]
+    if keep_name:
+        del fields["name"]
     if not parsed.notes:
         del fields["notes"]
     for name, value in fields.items():

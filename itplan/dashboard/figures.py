@@ -23,8 +23,8 @@ from indicators.achievement import (
     with_target_as_written,
 )
 from projects.models import Project
-from projects.progress import DONE, current_period, owes_report
-from provinces.models import Province
+from projects.progress import DONE, current_period, owes_report, reported_counts
+from provinces.models import Province, predecessor_names
 
 
 def _project_counts(today: datetime.date, period: tuple[int, int | None] | None = None) -> dict:
@@ -38,6 +38,7 @@ def _project_counts(today: datetime.date, period: tuple[int, int | None] | None 
         "projects": Count("id"),
         "late": Count("id", filter=active & Q(end_year__lt=today.year)),
         "unreported": Count("id", filter=owes_report(year, quarter)),
+        **reported_counts(year, quarter),  # "approved" and "submitted", never one "reported"
         **{f"status_{s}": Count("id", filter=Q(status=s)) for s in Project.Status.values},
     }
 
@@ -132,6 +133,14 @@ class ProvinceRow:
         return self.counts.get("unreported", 0)
 
     @property
+    def approved(self):
+        return self.counts.get("approved", 0)
+
+    @property
+    def submitted(self):
+        return self.counts.get("submitted", 0)
+
+    @property
     def disbursement_rate(self):
         return rate(self.disbursed, self.allocated)
 
@@ -164,4 +173,6 @@ def provinces_side_by_side(
     for province in provinces.values():
         if province.successor_id in rows:
             rows[province.successor_id].predecessors.append(province.name)
+    for item in rows.values():
+        item.predecessors = predecessor_names(item.province.name, item.predecessors)
     return sorted(rows.values(), key=lambda r: r.province.name)

@@ -9,20 +9,24 @@ queries per page does not grow with the data.
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from budgets.models import BudgetLine, MoneySummary, Stage
 from budgets.money import to_unit
 from budgets.rollup import roll_up
-from indicators.achievement import LABELS, as_of
-from indicators.models import Indicator, format_value
+from indicators.achievement import as_of
+from indicators.achievement import label as achievement_label
+from indicators.models import Indicator
 from itplan import pagecache
 from itplan.dashboard import figures as dashboard
 from itplan.plans import filters
 from itplan.plans.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
 from itplan.plans.lists import link
+from itplan.progress import queue
 from projects.models import Project
 from provinces.access import membership, require_role, scope, sees_all
 
@@ -33,14 +37,26 @@ def _indicator_params(request):
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def dashboard_view(request):
+    """The dashboard, headed for a leader by his queue of reports to approve, whose forms post
+    here (``itplan.progress.queue``); the queue is rendered on every request, the rest may come
+    from the page cache."""
     require_role(request.user)
+    before, status = "", 200
+    if request.method == "POST":
+        outcome = queue.review(request)
+        if isinstance(outcome, HttpResponseRedirect):
+            return outcome
+        before, status = outcome, 400  # a return without a reason: the error beside it
     return pagecache.render(
         request,
         "dashboard/dashboard.html",
         _("Tổng quan"),
         lambda: _dashboard(request),
         scripts=("vendor/chartjs/chart.umd.min.js", "js/charts.js"),
+        before=before or queue.render(request),
+        status=status,
     )
 
 
@@ -139,11 +155,11 @@ def _dashboard(request) -> dict:
         context["indicators"] = [
             {
                 "indicator": i,
-                "baseline": i.baseline_display,
-                "target": format_value(i.target_value, i.target_denominator, i.target_text or ""),
-                "actual": format_value(i.actual_value, i.actual_denominator, i.actual_text or ""),
+                "baseline": i.baseline_shown,
+                "target": i.in_units(i.target_value, i.target_denominator, i.target_text),
+                "actual": i.in_units(i.actual_value, i.actual_denominator, i.actual_text),
                 "percent": None if i.progress is None else round(i.progress * 100),
-                "label": LABELS[i.achievement],
+                "label": achievement_label(i.achievement, i.progress),
             }
             for i in behind
         ]

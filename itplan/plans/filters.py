@@ -11,6 +11,8 @@ project list, the budget-line parameters keep the projects having such lines, so
 cua" finds "Một cửa").
 """
 
+from decimal import Decimal
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -109,12 +111,8 @@ class PlanScopeFilterSet(django_filters.FilterSet):
 
     project_path = ""
 
-    tinh = RememberedChoiceFilter(
-        label=_("Tỉnh"), queryset=_provinces, method="filter_province"
-    )
-    ke_hoach = RememberedChoiceFilter(
-        label=_("Kế hoạch"), queryset=_plans, method="filter_project"
-    )
+    tinh = RememberedChoiceFilter(label=_("Tỉnh"), queryset=_provinces, method="filter_province")
+    ke_hoach = RememberedChoiceFilter(label=_("Kế hoạch"), queryset=_plans, method="filter_project")
     q = django_filters.CharFilter(
         label=_("Tìm"),
         method="filter_text",
@@ -310,3 +308,27 @@ class IndicatorFilter(PlanScopeFilterSet):
     class Meta:
         model = Indicator
         fields = []
+
+
+def caption(filterset) -> str:
+    """The filter a list was cut by, as its form names it, for the line above an exported table:
+    "Bộ lọc: Tỉnh: Bạc Liêu · Năm: 2024 · Nguồn vốn: Trung ương (xuất ngày 03/12/2026)". The sort
+    order and the parameters the form refused are left out."""
+    form = filterset.form
+    parts = []
+    for name, field in form.fields.items():
+        value = form.cleaned_data.get(name)
+        if name == "sap_xep" or value in (None, "", False, [], ()):
+            continue
+        if value is True:
+            shown = _("có")
+        elif isinstance(value, str):
+            shown = dict(getattr(field, "choices", ())).get(value, value)
+        elif isinstance(value, Decimal) and value == value.to_integral_value():
+            shown = int(value)
+        else:
+            shown = value
+        parts.append(f"{field.label}: {shown}")
+    shown = " · ".join(parts) if parts else _("không (mọi dữ liệu trong phạm vi của bạn)")
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    return _("Bộ lọc: %(filter)s (xuất ngày %(date)s)") % {"filter": shown, "date": today}

@@ -21,7 +21,7 @@ from itplan.plans.filters import BudgetLineFilter, IndicatorFilter, ProjectFilte
 from itplan.plans.resources import ProjectResource
 from projects.models import Project
 from provinces.access import require_role, scope, sees_all
-from provinces.spreadsheet import CSV, XLSX
+from provinces.spreadsheet import CSV, SEPARATORS, XLSX
 
 PAGE_SIZE = 50
 FORMATS = {"xlsx": XLSX, "csv": CSV}
@@ -40,12 +40,21 @@ def link(request, name: str, **params) -> str:
     return reverse(name) + (f"?{encoded}" if encoded else "")
 
 
-def _export(resource, queryset, fmt: str, name: str) -> HttpResponse:
-    """The filtered rows as XLSX or CSV (django-import-export), named after the list."""
+def _export(request, resource, filterset, name: str) -> HttpResponse:
+    """The filtered rows as XLSX or CSV (django-import-export), named after the list; the
+    workbook says the filter above the table; the CSV is separated by ``;`` unless
+    ``?phan_cach=,`` asks for commas."""
+    fmt = request.GET["xuat"]
     file_format = FORMATS[fmt]()
-    data = file_format.export_data(resource.export(queryset=queryset))
+    dataset = resource.export(queryset=filterset.qs)
     if fmt == "csv":
-        data = data.encode("utf-8-sig")  # the BOM makes Excel read the diacritics as UTF-8
+        separator = request.GET.get("phan_cach")
+        separator = separator if separator in SEPARATORS else SEPARATORS[0]
+        # the BOM makes Excel read the diacritics as UTF-8
+        data = file_format.export_data(dataset, delimiter=separator).encode("utf-8-sig")
+    else:
+        dataset.caption = filters.caption(filterset)
+        data = file_format.export_data(dataset)
     response = HttpResponse(data, content_type=file_format.get_content_type())
     stamp = timezone.localdate().strftime("%Y-%m-%d")
     response["Content-Disposition"] = f'attachment; filename="{slugify(name)}-{stamp}.{fmt}"'
@@ -60,7 +69,7 @@ def _list(request, filterset, template: str, title: str, resource, name: str, ex
     summaries): the paginator then does not COUNT(*) them."""
     fmt = request.GET.get("xuat")
     if fmt in FORMATS:
-        return _export(resource, _valid(filterset()).qs, fmt, name)
+        return _export(request, resource, _valid(filterset()), name)
 
     def context():
         rows = _valid(filterset())
@@ -148,6 +157,4 @@ def indicator_list(request):
         return IndicatorFilter(request.GET, queryset=indicators, request=request)
 
     title = _("Danh sách chỉ tiêu")
-    return _list(
-        request, rows, "plans/indicator_list.html", title, IndicatorResource(), "chi-tieu"
-    )
+    return _list(request, rows, "plans/indicator_list.html", title, IndicatorResource(), "chi-tieu")

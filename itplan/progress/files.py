@@ -1,6 +1,8 @@
 """The files attached to a progress report: staff add and remove them while the report is a
-draft or returned; whoever may read the report downloads them (never shown inline). MEDIA_ROOT
-is not served: every download goes through ``attachment`` and its access check."""
+draft or returned, through ``projects.attachments.replace_files`` (mostly in the report's own
+form, ``itplan.progress.editing``; these two addresses stay for a single file posted alone);
+whoever may read the report downloads them (never shown inline). MEDIA_ROOT is not served:
+every download goes through ``attachment`` and its access check."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +14,6 @@ from django.views.decorators.http import require_POST
 
 from itplan.progress.forms import AttachmentForm
 from projects import attachments
-from projects.archive import archive
 from projects.models import Attachment, StatusUpdate
 from provinces.access import can_change, require_role, scope
 
@@ -39,13 +40,7 @@ def attachment_add(request, report_id: int):
         )
     elif form.is_valid():
         upload = form.cleaned_data["file"]
-        Attachment.objects.create(
-            report=update,
-            file=upload,
-            name=upload.name[-255:],
-            size=upload.size,
-            uploaded_by=request.user,
-        )
+        attachments.replace_files(update, add=[upload], by=request.user)
         messages.success(request, _("Đã đính kèm tệp “%(name)s”.") % {"name": upload.name})
     else:
         for error in form.errors.get("file", []):
@@ -78,6 +73,6 @@ def attachment(request, attachment_id: int):
 def attachment_delete(request, attachment_id: int):
     item = _attachment(request, attachment_id)
     _attachments_editable(request, item.report)
-    archive(item, by=request.user, reason=_("Xoá tệp đính kèm của báo cáo tiến độ"))
+    attachments.replace_files(item.report, remove=[item], by=request.user)
     messages.success(request, _("Đã xóa tệp “%(name)s”.") % {"name": item.name})
     return redirect("report_detail", report_id=item.report_id)

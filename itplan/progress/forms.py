@@ -8,11 +8,47 @@ from budgets.forms import BudgetLineForm
 from budgets.models import Stage
 from indicators.models import Measurement, parse_value
 from projects import attachments
-from projects.models import StatusUpdate
+from projects.models import Attachment, StatusUpdate
 from projects.versioning import VersionedForm
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented way): the cleaned value is a list."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": attachments.ACCEPT}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        uploads = data if isinstance(data, list | tuple) else [data]
+        return [single(upload, initial) for upload in uploads if upload]
+
+
 class StatusUpdateForm(VersionedForm):
+    """A report's text and figures, with its files in the same form: the files chosen are
+    checked (``projects.attachments.check``) and saved with the text in one transaction, and a
+    refused file leaves what was typed on the page, the error beside the file input."""
+
+    files = MultipleFileField(
+        label=_("Đính kèm tệp"),
+        required=False,
+        help_text=_(
+            "Chọn một hoặc nhiều tệp: PDF, ảnh JPG/PNG, Word, Excel, PowerPoint, OpenDocument; "
+            "mỗi tệp tối đa 10 MB."
+        ),
+    )
+    remove = forms.ModelMultipleChoiceField(
+        label=_("Xóa tệp đã đính kèm"),
+        queryset=Attachment.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
     class Meta:
         model = StatusUpdate
         fields = [
@@ -30,11 +66,42 @@ class StatusUpdateForm(VersionedForm):
             "proposals": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["remove"].queryset = self.instance.attachments.all()
+        else:
+            del self.fields["remove"]
+
+    def clean_files(self):
+        uploads = self.cleaned_data.get("files") or []
+        problems = []
+        for upload in uploads:
+            try:
+                attachments.check(upload)
+            except forms.ValidationError as problem:
+                problems.extend(problem.messages)
+        if problems:
+            # A browser cannot put the files back into the input: say that none was kept.
+            problems.append(_("Chưa lưu tệp nào; hãy chọn lại các tệp cần đính kèm."))
+            raise forms.ValidationError(problems)
+        return uploads
+
+    def _check_file_count(self, cleaned) -> None:
+        kept = self.instance.attachments.count() if self.instance.pk is not None else 0
+        kept -= len(cleaned.get("remove") or [])
+        if kept + len(cleaned.get("files") or []) > attachments.MAX_PER_REPORT:
+            self.add_error(
+                "files",
+                _("Mỗi báo cáo đính kèm tối đa %(count)s tệp; báo cáo đã có %(kept)s tệp.")
+                % {"count": attachments.MAX_PER_REPORT, "kept": kept},
+            )
 
     def clean(self):
         """One report per project and period: name the one already there (``self.taken``, for
         the page to link) instead of letting the database refuse a second."""
         cleaned = super().clean()
+        self._check_file_count(cleaned)
         self.taken = None
         project_id = self.instance.project_id
         if project_id is not None and cleaned.get("year") and "quarter" in cleaned:

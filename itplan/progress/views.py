@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,12 +20,11 @@ from budgets.models import BudgetLine, Source, Stage
 from budgets.money import with_unit
 from budgets.rollup import roll_up
 from indicators.models import Indicator
+from itplan.progress import editing
 from itplan.progress import money as money_entry
 from itplan.progress.forms import (
-    AttachmentForm,
     MeasurementForm,
     ReturnForm,
-    StatusUpdateForm,
 )
 from projects.models import (
     ONE_PER_PERIOD,
@@ -40,9 +39,11 @@ from projects.progress import (
     approve,
     current_period,
     due_reports,
+    holder,
     later_approved,
     owes_report,
-    reported_in,
+    period_state,
+    reported_counts,
     return_,
     submit,
 )
@@ -70,7 +71,7 @@ def progress_board(request):
             last_report=Max(
                 "status_updates__submitted_at", filter=Q(status_updates__state__in=REPORTED)
             ),
-            reported_now=reported_in(year, quarter),
+            now_state=period_state(year, quarter),
             owes=ExpressionWrapper(owing, output_field=BooleanField()),
         )
         .order_by("plan__province__name", "plan__document_number", "order", "id")
@@ -79,6 +80,14 @@ def progress_board(request):
     if only_owing:
         projects = projects.filter(owing)
     page = Paginator(projects, 100).get_page(request.GET.get("trang"))
+    for project in page:
+        project.holder = holder(project.now_state)
+    # "Reported" is two figures: approved, and waiting for a leader; owing is owes_report's.
+    counts = (
+        scope(Project.objects.all(), request.user)
+        .order_by()
+        .aggregate(**reported_counts(year, quarter), owing=Count("id", filter=owing))
+    )
     deadline = ReportingPeriod.deadline_for(year, quarter)
     pending = (
         scope(StatusUpdate.objects.filter(state=StatusUpdate.State.SUBMITTED), request.user)
@@ -106,6 +115,7 @@ def progress_board(request):
             "returned": returned,
             "can_edit": can_edit(request.user),
             "only_missing": only_owing,
+            "counts": counts,
         },
     )
 
@@ -123,10 +133,10 @@ def _project(request, project_id: int) -> Project:
 @login_required
 def project_detail(request, project_id: int):
     project = _project(request, project_id)
-    editing = can_change(request.user, project)
+    may_change = can_change(request.user, project)
     bound = {}
     if request.method == "POST":
-        if not editing:
+        if not may_change:
             raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới được cập nhật kinh phí."))
         done, bound = money_entry.post(request, project)
         if done is not None:
@@ -155,7 +165,7 @@ def project_detail(request, project_id: int):
             "reports": reports,
             "changes": changes,
             "lines": [{"line": line} for line in lines],
-            **(money_entry.context(request, project, lines, bound) if editing else {}),
+            **(money_entry.context(request, project, lines, bound) if may_change else {}),
             "by_year": by_year,
             "money_warnings": money_warnings(project, money),
             "estimate": with_unit(project.estimate),
@@ -180,9 +190,10 @@ def report_create(request, project_id: int):
             % {"period": current.period_label, "state": current.get_state_display()},
         )
         return redirect("report_detail", report_id=current.pk)
-    form = StatusUpdateForm(
-        request.POST or None,
-        instance=StatusUpdate(project=project, author=request.user),
+    form, previous = editing.bind(
+        request,
+        StatusUpdate(project=project, author=request.user),
+        period=StatusUpdate(project=project, year=year, quarter=quarter),
         initial={
             "year": year,
             "quarter": quarter,
@@ -190,17 +201,21 @@ def report_create(request, project_id: int):
             "percent_complete": project.percent_complete or 0,
         },
     )
+    if request.POST.get("action") == "autosave":
+        return editing.autosave(form)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                update = form.save()
+            update = editing.save(form, by=request.user)
         except IntegrityError:  # the same period sent from another tab at the same moment
             form.add_error(None, ONE_PER_PERIOD)
         else:
             return _after_save(request, update)
     taken = getattr(form, "taken", None) or current
     return render(
-        request, "progress/report_form.html", {"project": project, "form": form, "taken": taken}
+        request,
+        "progress/report_form.html",
+        {"project": project, "form": form, "taken": taken}
+        | editing.context(project, form, previous),
     )
 
 
@@ -243,15 +258,19 @@ def _check_draft_readable(request, update: StatusUpdate) -> None:
 @login_required
 def report_detail(request, report_id: int):
     update = _report(request, report_id)
-    editing = can_edit(request.user) and update.editable
-    form = StatusUpdateForm(request.POST or None, instance=update) if editing else None
+    form, previous = None, None
+    if can_change(request.user, update) and update.editable:
+        form, previous = editing.bind(request, update, period=update)
     return_form = ReturnForm(request.POST or None) if can_review(request.user) else None
     if request.method == "POST":
         action = request.POST.get("action")
         try:
+            if action == "autosave" and form is not None:
+                return editing.autosave(form)
             if action in ("draft", "submit") and form is not None:
                 if form.is_valid():
-                    update = form.save()  # StaleEdit if another save won the race since clean()
+                    # StaleEdit if another save won the race since clean()
+                    update = editing.save(form, by=request.user)
                     return _after_save(request, update)
             elif action == "approve" and can_review(request.user):
                 approve(update, by=request.user)
@@ -296,8 +315,9 @@ def report_detail(request, report_id: int):
             and update.author_id != request.user.pk,
             "returns": returns,
             "attachments": update.attachments.select_related("uploaded_by"),
-            "attachment_form": AttachmentForm() if editing else None,
-        },
+            "holder": holder(update.state),
+        }
+        | (editing.context(update.project, form, previous) if form is not None else {}),
     )
 
 

@@ -17,12 +17,12 @@ from budgets.money import in_words
 from budgets.reconciliation import PlanReconciliation, reconcile_many
 from budgets.rollup import Money, need_subquery, roll_up
 from indicators.achievement import (
-    LABELS,
     as_of,
     with_actual_as_written,
     with_target_as_written,
 )
-from indicators.models import Indicator, format_value
+from indicators.achievement import label as achievement_label
+from indicators.models import Indicator
 from itplan.dashboard import figures as dashboard
 from itplan.plans import filters
 from itplan.plans.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
@@ -155,9 +155,7 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
         # Unfiltered, the report's projects are its plans' whole: reconciliation reuses them
         whole = rows if set(params) <= {"tinh", "ke_hoach"} else None
         data["reconciliation"] = [
-            check
-            for check in map(_reconciliation, reconcile_many(listed, projects=whole))
-            if check
+            check for check in map(_reconciliation, reconcile_many(listed, projects=whole)) if check
         ]
     return data
 
@@ -286,13 +284,13 @@ def _indicators(indicators, end: datetime.date) -> list[dict]:
                 "ref": i.ref,
                 "name": i.name,
                 "plan": i.plan.document_number,
-                "baseline": i.baseline_display,
+                "baseline": i.baseline_shown,
                 "baseline_year": i.baseline_year,
-                "target": format_value(i.target_value, i.target_denominator, i.target_text or ""),
+                "target": i.in_units(i.target_value, i.target_denominator, i.target_text),
                 "target_year": i.target_year,
-                "actual": format_value(i.actual_value, i.actual_denominator, i.actual_text or ""),
+                "actual": i.in_units(i.actual_value, i.actual_denominator, i.actual_text),
                 "actual_date": i.actual_date.isoformat() if i.actual_date else None,
-                "achievement": str(LABELS[i.achievement]),
+                "achievement": achievement_label(i.achievement, i.progress),
                 "percent": None if i.progress is None else round(i.progress * 100),
             }
         )

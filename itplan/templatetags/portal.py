@@ -3,7 +3,7 @@ import datetime
 from django import template
 
 from budgets.money import in_unit, vietnamese_number
-from indicators.achievement import LABELS
+from indicators.achievement import label
 
 register = template.Library()
 
@@ -37,8 +37,9 @@ def as_percent(share) -> str:
 
 
 @register.filter
-def achievement_label(status: str) -> str:
-    return str(LABELS.get(status, ""))
+def achievement_label(status: str, progress=None) -> str:
+    """``indicators.achievement.label``: "Vượt chỉ tiêu" past the target, else the status's."""
+    return label(status, progress) if status else ""
 
 
 @register.filter

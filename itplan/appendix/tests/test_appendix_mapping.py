@@ -21,6 +21,8 @@ from tests.appendix import NEXT, UNKNOWN, confirm, upload, workbook_bytes
 from tests.factories import make_user
 
 TRIEU = 10**6
+
+
 @pytest.fixture
 def staff(seed):
     return make_user("cb", "staff", seed["bac-lieu"].province)

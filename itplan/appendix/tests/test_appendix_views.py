@@ -83,7 +83,7 @@ def test_second_import_of_the_same_file_never_duplicates(client, staff, empty_pl
 
 
 def test_updating_from_the_file_keeps_the_status_the_reports_moved(client, staff, empty_plan):
-    """"Cập nhật dự án đã có" replaces a project's description and money with the file's; its
+    """ "Cập nhật dự án đã có" replaces a project's description and money with the file's; its
     status (moved by approved progress reports) and notes typed in the portal stay."""
     client.force_login(staff)
     content = (FILES / "bac-lieu-2213-2011.xlsx").read_bytes()

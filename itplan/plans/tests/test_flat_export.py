@@ -1,5 +1,5 @@
 """Flat Excel/CSV export of projects, budget lines and indicators from the admin: Vietnamese
-columns, labels and whole đồng, only the rows of the user's province, no N+1."""
+columns, labels and money in triệu đồng, only the rows of the user's province, no N+1."""
 
 import codecs
 import csv
@@ -39,7 +39,8 @@ def read(response) -> list[dict]:
     """The exported rows as dicts keyed by the header a user sees."""
     if response["Content-Type"] == "text/csv":
         assert response.content.startswith(codecs.BOM_UTF8)  # Excel then reads UTF-8
-        return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+        text = response.content.decode("utf-8-sig")
+        return list(csv.DictReader(io.StringIO(text), delimiter=";"))
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     header, *rows = sheet.iter_rows(values_only=True)
     return [dict(zip(header, row, strict=True)) for row in rows]
@@ -61,7 +62,7 @@ def project_names(province_slug):
     return set(projects.values_list("name", flat=True))
 
 
-def test_staff_exports_own_projects_as_xlsx_in_vietnamese_and_dong(client, bac_lieu):
+def test_staff_exports_own_projects_as_xlsx_in_vietnamese_and_trieu(client, bac_lieu):
     client.force_login(bac_lieu["staff"])
     response = export(client, "projects_project", "xlsx")
     assert response.status_code == 200
@@ -75,9 +76,9 @@ def test_staff_exports_own_projects_as_xlsx_in_vietnamese_and_dong(client, bac_l
     assert row["Kế hoạch"] == "2213/QĐ-UBND"
     assert row["Cơ quan chủ trì"] == "Sở Thông tin và Truyền thông"
     assert row["Tình trạng"] == "Đang thực hiện"
-    assert row["Dự kiến kinh phí (đồng)"] == 3_000_000_000
-    assert type(row["Dự kiến kinh phí (đồng)"]) is int
-    assert row["Nhu cầu vốn theo các dòng kinh phí (đồng)"] == 3_000_000_000
+    assert row["Dự kiến kinh phí (triệu đồng)"] == 3_000
+    assert type(row["Dự kiến kinh phí (triệu đồng)"]) is int
+    assert row["Nhu cầu vốn theo các dòng kinh phí (triệu đồng)"] == 3_000
     assert {r["Tỉnh"] for r in rows} == {"Bạc Liêu"}
     assert {r["Tên dự án, nhiệm vụ"] for r in rows} == project_names("bac-lieu")
 
@@ -90,13 +91,13 @@ def test_staff_exports_own_projects_as_csv_that_excel_reads(client, bac_lieu):
     rows = read(response)
     (row,) = [r for r in rows if r["Tên dự án, nhiệm vụ"] == bac_lieu["project"].name]
     assert row["Tình trạng"] == "Đang thực hiện"
-    assert row["Dự kiến kinh phí (đồng)"] == "3000000000"
+    assert row["Dự kiến kinh phí (triệu đồng)"] == "3000"
     assert {r["Tỉnh"] for r in rows} == {"Bạc Liêu"}
     assert {r["Tên dự án, nhiệm vụ"] for r in rows} == project_names("bac-lieu")
     assert not project_names("tra-vinh") & {r["Tên dự án, nhiệm vụ"] for r in rows}
 
 
-def test_staff_exports_own_budget_lines_with_source_labels_and_dong(client, bac_lieu):
+def test_staff_exports_own_budget_lines_with_source_labels_and_trieu(client, bac_lieu):
     client.force_login(bac_lieu["staff"])
     rows = read(export(client, "budgets_budgetline", "xlsx"))
     assert len(rows) == BudgetLine.objects.filter(project__plan=bac_lieu["plan"]).count()
@@ -106,11 +107,11 @@ def test_staff_exports_own_budget_lines_with_source_labels_and_dong(client, bac_
     assert line["Nguồn vốn"] == "Địa phương"
     assert line["Loại vốn"] == "Không ghi rõ"
     assert line["Giai đoạn"] == "Nhu cầu, dự kiến"
-    assert line["Số tiền (đồng)"] == 3_000_000_000
+    assert line["Số tiền (triệu đồng)"] == 3_000
     assert {"Trung ương", "Địa phương"} <= {r["Nguồn vốn"] for r in rows}
     # The plan states 32,20 tỷ in all: the export adds up to it.
-    assert sum(r["Số tiền (đồng)"] for r in rows if r["Giai đoạn"] == "Nhu cầu, dự kiến") == (
-        32_200_000_000
+    assert sum(r["Số tiền (triệu đồng)"] for r in rows if r["Giai đoạn"] == "Nhu cầu, dự kiến") == (
+        32_200
     )
 
 
@@ -123,7 +124,7 @@ def test_staff_exports_own_indicators_with_targets(client, bac_lieu):
     assert row["Chỉ tiêu"].startswith("Cơ quan quản lý nhà nước trong tỉnh ứng dụng")
     assert row["Đơn vị"] == "Tỷ lệ %"
     assert row["Chiều mong muốn"] == "Tăng"
-    assert row["Mục tiêu theo năm"] == "2015: 70"
+    assert row["Mục tiêu theo năm"] == "2015: 70 %"
 
 
 @pytest.mark.parametrize("name", ["projects_project", "budgets_budgetline"])

@@ -148,7 +148,7 @@ def test_plan_report_content_from_the_seed(bac_lieu):
     assert "Đường truyền huyện Đông Hải chậm" in data["difficulties"]
     assert "Thiếu cán bộ" in data["difficulties"]
     assert data["proposals"].count("\n") == 0  # one project proposed something
-    assert data["indicators"][0]["target"] == "70"
+    assert data["indicators"][0]["target"] == "70 %"
 
 
 def test_the_period_narrows_reports_and_money(bac_lieu):

@@ -8,9 +8,9 @@ from projects.models import Deletion
 
 
 class Command(BaseCommand):
-    help = _(
-        "Xoá hẳn dữ liệu đã nằm ở mục Đã xoá quá %(days)s ngày mà không được khôi phục."
-    ) % {"days": Deletion.RESTORE_DAYS}
+    help = _("Xoá hẳn dữ liệu đã nằm ở mục Đã xoá quá %(days)s ngày mà không được khôi phục.") % {
+        "days": Deletion.RESTORE_DAYS
+    }
 
     def handle(self, *args, **options):
         purged, problems = archive.purge()
