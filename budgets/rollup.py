@@ -105,6 +105,24 @@ def roll_up(rows: QuerySet, *, by_province: bool = False) -> Money:
     return _money(found, provinces)
 
 
+def roll_up_each(rows: QuerySet, key: str) -> dict:
+    """``roll_up`` of ``rows`` for each value of ``key`` ("project", "plan"), in one query:
+    ``{id: Money}`` (an id without rows is absent). The plan list's money per plan and the plan
+    editor's money per project come from it."""
+    if rows.model is MoneySummary:
+        counted = Sum("lines", default=0)
+    else:
+        counted = Count("id")
+    grouped = rows.order_by().values(key, *KEY).annotate(**_sums(), counted=counted)
+    found: dict = defaultdict(list)
+    for row in grouped:
+        found[row.pop(key)].append(row)
+    return {
+        pk: _money(tuple(sorted(each, key=lambda r: [_order(f, r[f]) for f in KEY])), {})
+        for pk, each in found.items()
+    }
+
+
 def _sums() -> dict:
     return {stage: Sum("amount", filter=Q(stage=stage), default=0) for stage in STAGES}
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from itplan.appendix import views as appendix_views
 from itplan.dashboard import views as dashboard_views
-from itplan.plans import lists, views
+from itplan.plans import edit_views, lists, views
 from itplan.progress import files
 from itplan.progress import views as progress_views
 from itplan.reports import views as report_views
@@ -22,7 +22,16 @@ urlpatterns = [
     path("", include("itplan.accounts")),  # logout, password change and reset
     path("admin/", admin.site.urls),
     path("ngon-ngu/", include("django.conf.urls.i18n")),
+    path("ke-hoach/", views.plan_list, name="plan_list"),
+    path("ke-hoach/them/", views.plan_create, name="plan_create"),
     path("ke-hoach/<int:plan_id>/", views.plan_detail, name="plan_detail"),
+    path("ke-hoach/<int:plan_id>/nhap/", edit_views.plan_editor, name="plan_editor"),
+    path("ke-hoach/<int:plan_id>/them-du-an/", edit_views.project_add, name="project_add"),
+    path("du-an/<int:project_id>/sua/", edit_views.project_edit, name="project_edit"),
+    path("du-an/<int:project_id>/xoa/", edit_views.project_archive, name="project_archive"),
+    path("du-an/<int:project_id>/them-kinh-phi/", edit_views.line_add, name="line_add"),
+    path("kinh-phi/<int:line_id>/sua/", edit_views.line_edit, name="line_edit"),
+    path("kinh-phi/<int:line_id>/xoa/", edit_views.line_archive, name="line_archive"),
     path(
         "ke-hoach/<int:plan_id>/nhap-phu-luc/",
         appendix_views.import_upload,

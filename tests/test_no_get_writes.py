@@ -51,6 +51,7 @@ def _portal_urls(world) -> list[str]:
     values = {
         "plan_id": a["plan"].pk,
         "project_id": a["project"].pk,
+        "line_id": a["budgetline"].pk,
         "import_id": a["appendiximport"].pk,
         "attachment_id": a["attachment"].pk,
         "indicator_id": a["indicator"].pk,

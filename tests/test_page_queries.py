@@ -72,6 +72,7 @@ def plan_pages(client, plan) -> dict:
     each indicator page (the largest of those)."""
     counts = {
         "plan": queries(client, reverse("plan_detail", args=[plan.pk])),
+        "plan_editor": queries(client, reverse("plan_editor", args=[plan.pk])),
         "export": queries(client, reverse("plan_export", args=[plan.pk])),
     }
     counts["project"] = max(
@@ -106,6 +107,7 @@ def preview_page(client, plan) -> int:
 
 def list_pages(client, plan) -> dict:
     return {
+        "plan_list": queries(client, reverse("plan_list")),
         "project_list": queries(client, reverse("project_list")),
         "progress_board": queries(client, reverse("progress_board")),
         "missing_reports": queries(client, reverse("missing_reports")),

@@ -59,12 +59,63 @@ def _money(world, province):
     project = world[province]["project"]
     url = reverse("project_detail", args=[project.pk])
     data = _page_form(world, province, url, "amount") | {
-        "year": "2026",
+        "year": "2024",
         "stage": "disbursed",
         "source": "local",
         "amount": "250",
     }
     return url, data
+
+
+LINE = {"stage": "need", "source": "local", "capital_type": "investment", "amount": "1,2 tỷ"}
+PROJECT = {"name": "Trung tâm điều hành thông minh", "period": "2022 - 2024", "estimate": "5 tỷ"}
+
+
+def _plan_add(world, province):
+    data = {
+        "province": world[province]["province"].pk,
+        "kind": "five_year",
+        "document_number": "77/KH-UBND",
+        "issue_date": "15/03/2021",
+        "title": "Kế hoạch ứng dụng CNTT",
+        "start_year": "2021",
+        "end_year": "2025",
+    }
+    return reverse("plan_create"), data
+
+
+def _project_add(world, province):
+    return reverse("project_add", args=[world[province]["plan"].pk]), PROJECT
+
+
+def _project_edit(world, province):
+    return reverse("project_edit", args=[world[province]["project"].pk]), PROJECT
+
+
+def _project_archive(world, province):
+    return reverse("project_archive", args=[world[province]["project"].pk]), {"reason": "Trùng"}
+
+
+def _line_add(world, province):
+    return reverse("line_add", args=[world[province]["project"].pk]), LINE | {"year": "2023"}
+
+
+def _line_edit(world, province):
+    return reverse("line_edit", args=[world[province]["budgetline"].pk]), LINE | {"year": ""}
+
+
+def _line_archive(world, province):
+    return reverse("line_archive", args=[world[province]["budgetline"].pk]), {}
+
+
+def _page_line_edit(world, province):
+    url = reverse("project_detail", args=[world[province]["project"].pk])
+    return url, LINE | {"line": world[province]["budgetline"].pk, "year": "2022"}
+
+
+def _page_line_archive(world, province):
+    url = reverse("project_detail", args=[world[province]["project"].pk])
+    return url, {"archive_line": world[province]["budgetline"].pk}
 
 
 def _measurement(world, province):
@@ -156,6 +207,15 @@ def _issue(world, province):
 
 WRITES = {  # what is posted, and the table the allowed write changes
     "money": (_money, "budgets.budgetline"),
+    "plan add": (_plan_add, "projects.plan"),
+    "project add": (_project_add, "projects.project"),
+    "project edit": (_project_edit, "projects.project"),
+    "project archive": (_project_archive, "projects.project"),
+    "line add": (_line_add, "budgets.budgetline"),
+    "line edit": (_line_edit, "budgets.budgetline"),
+    "line archive": (_line_archive, "budgets.budgetline"),
+    "project page line edit": (_page_line_edit, "budgets.budgetline"),
+    "project page line archive": (_page_line_archive, "budgets.budgetline"),
     "measurement": (_measurement, "indicators.measurement"),
     "new report": (_new_report, "projects.statusupdate"),
     "edit report": (_edit_report, "projects.statusupdate"),

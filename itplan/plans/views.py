@@ -5,16 +5,22 @@ import and the Excel downloads of a plan are in ``itplan.appendix.views``."""
 
 from collections import defaultdict
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from budgets import rollup
+from budgets.models import MoneySummary
 from budgets.money import in_unit, with_unit
-from budgets.reconciliation import reconcile
+from budgets.reconciliation import reconcile, reconcile_many
 from itplan.models import AppendixImport
+from itplan.plans.forms import PlanForm
+from projects.editing import save_plan
 from projects.models import Plan, Project
 from provinces.access import can_change, can_edit, has_role, require_role, scope
 
@@ -63,7 +69,13 @@ def _sections(plan: Plan, groups: dict) -> list[tuple[list, list]]:
 
 @login_required
 def plan_detail(request, plan_id: int):
-    plan = plan_or_404(request, plan_id)
+    return plan_page(request, plan_or_404(request, plan_id))
+
+
+def plan_page(request, plan: Plan):
+    """The plan page: the appendix, money, indicators, reconciliation and imports (12 queries
+    with all of them; the staff's editor of projects and money is its own page,
+    ``edit_views.plan_editor``)."""
     projects = (
         Project.objects.filter(plan=plan)
         .select_related("group", "lead_agency")
@@ -97,7 +109,73 @@ def plan_detail(request, plan_id: int):
                 status__in=[AppendixImport.Status.PREVIEW, AppendixImport.Status.CANCELLED]
             )[:10],
             "can_edit": can_edit(request.user),
+            "can_change": can_change(request.user, plan),
             "indicators": indicators,
             "money": money,
         },
     )
+
+
+PLANS_PER_PAGE = 50
+
+
+@login_required
+def plan_list(request):
+    """ "Kế hoạch": the plans of the user's provinces (every plan for national viewers and
+    administrators), newest first, with their projects, need and reconciliation state, in a
+    fixed number of queries."""
+    require_role(request.user)
+    plans = (
+        scope(Plan.objects.all(), request.user)
+        .annotate(project_count=Count("projects", filter=Q(projects__deletion__isnull=True)))
+        .order_by("province__name", "-issue_date", "id")
+    )
+    page = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("trang"))
+    rows = list(page.object_list)
+    money = rollup.roll_up_each(MoneySummary.objects.filter(plan__in=rows), "plan")
+    checks = reconcile_many(rows)
+    return render(
+        request,
+        "plans/plan_list.html",
+        {
+            "page": page,
+            "rows": [
+                {
+                    "plan": plan,
+                    "need": money[plan.pk].total["need"] if plan.pk in money else 0,
+                    "state": _balance(check),
+                }
+                for plan, check in zip(rows, checks, strict=True)
+            ],
+            "can_add": can_edit(request.user),
+        },
+    )
+
+
+def _balance(check) -> dict:
+    """The reconciliation state of a plan as the list shows it: no stated total, "khớp", or
+    "lệch N" (how many stated totals its lines do not add up to)."""
+    if not check.checks:
+        return {"label": _("chưa có số tổng"), "warn": False}
+    if check.differences:
+        return {"label": _("lệch %(n)s") % {"n": len(check.differences)}, "warn": True}
+    return {"label": _("khớp"), "warn": False}
+
+
+@login_required
+def plan_create(request):
+    """ "Thêm kế hoạch": a new plan of one of the staff's provinces; then its editor, to add
+    its projects and money."""
+    require_role(request.user)
+    if not can_edit(request.user):
+        raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới được nhập dữ liệu."))
+    form = PlanForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        plan = save_plan(form.save(commit=False), by=request.user)
+        messages.success(
+            request,
+            _("Đã thêm kế hoạch %(number)s. Nhập các dự án và kinh phí bên dưới.")
+            % {"number": plan.document_number},
+        )
+        return redirect("plan_editor", plan_id=plan.pk)
+    return render(request, "plans/plan_form.html", {"form": form})

@@ -4,8 +4,8 @@ measurements, the return of a report with a reason, and an attachment."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from budgets.forms import MoneyField
-from budgets.models import BudgetLine, Stage
+from budgets.forms import BudgetLineForm
+from budgets.models import Stage
 from indicators.models import Measurement, parse_value
 from projects import attachments
 from projects.models import Attachment, StatusUpdate
@@ -128,25 +128,15 @@ class ReturnForm(forms.Form):
     )
 
 
-class MoneyReportForm(forms.ModelForm):
-    """Money allocated (bố trí) or disbursed (giải ngân) for a project in a year."""
+class MoneyReportForm(BudgetLineForm):
+    """Money allocated (bố trí) or disbursed (giải ngân) for a project, entered on its page;
+    with ``any_stage``, one of its lines of any stage, corrected there. The rules are the plan
+    editor's (``BudgetLineForm``)."""
 
-    amount = MoneyField(label=_("Số tiền"))
-    stage = forms.ChoiceField(
-        label=_("Loại số liệu"),
-        choices=[
-            (Stage.ALLOCATED, Stage.ALLOCATED.label),
-            (Stage.DISBURSED, Stage.DISBURSED.label),
-        ],
-    )
-
-    class Meta:
-        model = BudgetLine
-        fields = ["year", "stage", "source", "sub_source", "capital_type", "amount"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["year"].required = True
+    def __init__(self, *args, any_stage=False, **kwargs):
+        stages = None if any_stage else [Stage.ALLOCATED, Stage.DISBURSED]
+        super().__init__(*args, stages=stages, **kwargs)
+        self.fields["stage"].label = _("Loại số liệu")
 
 
 class MeasurementForm(forms.ModelForm):

@@ -21,9 +21,9 @@ from budgets.money import with_unit
 from budgets.rollup import roll_up
 from indicators.models import Indicator
 from itplan.progress import editing
+from itplan.progress import money as money_entry
 from itplan.progress.forms import (
     MeasurementForm,
-    MoneyReportForm,
     ReturnForm,
 )
 from projects.models import (
@@ -133,26 +133,14 @@ def _project(request, project_id: int) -> Project:
 @login_required
 def project_detail(request, project_id: int):
     project = _project(request, project_id)
-    money_form = (
-        MoneyReportForm(request.POST or None) if can_change(request.user, project) else None
-    )
+    may_change = can_change(request.user, project)
+    bound = {}
     if request.method == "POST":
-        if money_form is None:
+        if not may_change:
             raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới được cập nhật kinh phí."))
-        if money_form.is_valid():
-            line = money_form.save(commit=False)
-            line.project = project
-            line.save()
-            messages.success(
-                request,
-                _("Đã ghi %(stage)s %(amount)s năm %(year)s.")
-                % {
-                    "stage": line.get_stage_display().lower(),
-                    "amount": with_unit(line.amount),
-                    "year": line.year,
-                },
-            )
-            return redirect("project_detail", project_id=project.pk)
+        done, bound = money_entry.post(request, project)
+        if done is not None:
+            return done
     reports = project.status_updates.select_related("author", "reviewer").annotate(
         files=Count("attachments")
     )
@@ -176,10 +164,10 @@ def project_detail(request, project_id: int):
             "project": project,
             "reports": reports,
             "changes": changes,
-            "lines": [(line, with_unit(line.amount)) for line in lines],
+            "lines": [{"line": line} for line in lines],
+            **(money_entry.context(request, project, lines, bound) if may_change else {}),
             "by_year": by_year,
             "money_warnings": money_warnings(project, money),
-            "money_form": money_form,
             "estimate": with_unit(project.estimate),
             "can_edit": can_edit(request.user),
         },

@@ -90,7 +90,7 @@ def test_staff_enter_money_on_the_project_page_and_see_the_warning(client, proje
             "amount": "0,8 tỷ",
         },
     )
-    assert response.url == url
+    assert response.url == url + "#kinh-phi"
     page = client.get(url).content.decode()
     assert "Đã ghi bố trí 800 triệu đồng năm 2022." in page
     assert "bố trí 800 triệu đồng vượt nhu cầu 500 triệu đồng" in page
