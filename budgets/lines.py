@@ -47,6 +47,16 @@ def outside_period(line: BudgetLine, plan: Plan) -> bool:
     return line.year is not None and not plan.start_year <= line.year <= plan.end_year
 
 
+def outside_plan_period(plan: Plan) -> int:
+    """How many of the plan's money lines have a year outside its period (after the period
+    was changed, say)."""
+    return (
+        BudgetLine.objects.filter(project__plan=plan, year__isnull=False)
+        .exclude(year__range=(plan.start_year, plan.end_year))
+        .count()
+    )
+
+
 @transaction.atomic
 def save_line(line: BudgetLine, *, by, reason: str = "") -> list[str]:
     """Add or correct ``line`` as ``by`` (refused unless ``access.can_change``), with ``reason``

@@ -25,6 +25,7 @@ urlpatterns = [
     path("ke-hoach/", views.plan_list, name="plan_list"),
     path("ke-hoach/them/", views.plan_create, name="plan_create"),
     path("ke-hoach/<int:plan_id>/", views.plan_detail, name="plan_detail"),
+    path("ke-hoach/<int:plan_id>/sua/", views.plan_edit, name="plan_edit"),
     path("ke-hoach/<int:plan_id>/nhap/", edit_views.plan_editor, name="plan_editor"),
     path("ke-hoach/<int:plan_id>/them-du-an/", edit_views.project_add, name="project_add"),
     path("du-an/<int:project_id>/sua/", edit_views.project_edit, name="project_edit"),

@@ -84,6 +84,19 @@ def _plan_add(world, province):
     return reverse("plan_create"), data
 
 
+def _plan_edit(world, province):
+    plan = world[province]["plan"]
+    data = {
+        "kind": plan.kind,
+        "document_number": f"{plan.document_number}-sửa",
+        "issue_date": "15/03/2021",
+        "title": "Kế hoạch ứng dụng CNTT (sửa)",
+        "start_year": str(plan.start_year),
+        "end_year": str(plan.end_year),
+    }
+    return reverse("plan_edit", args=[plan.pk]), data
+
+
 def _project_add(world, province):
     return reverse("project_add", args=[world[province]["plan"].pk]), PROJECT
 
@@ -208,6 +221,7 @@ def _issue(world, province):
 WRITES = {  # what is posted, and the table the allowed write changes
     "money": (_money, "budgets.budgetline"),
     "plan add": (_plan_add, "projects.plan"),
+    "plan edit": (_plan_edit, "projects.plan"),
     "project add": (_project_add, "projects.project"),
     "project edit": (_project_edit, "projects.project"),
     "project archive": (_project_archive, "projects.project"),

@@ -26,7 +26,8 @@ def _year(label):
 
 
 class PlanForm(forms.ModelForm):
-    """A new plan: the province is one of the user's (all of them for an administrator)."""
+    """A plan as its document writes it: a new plan goes to one of the user's provinces (any,
+    for an administrator); a plan's province stays the one that issued it."""
 
     issue_date = forms.DateField(
         label=_("Ngày ban hành"),
@@ -58,6 +59,11 @@ class PlanForm(forms.ModelForm):
             provinces = Province.objects.filter(pk__in=province_ids(user))
         self.fields["province"].queryset = provinces.order_by("name")
         self.fields["province"].empty_label = None
+        if self.instance.pk:  # the issuing province is part of what the plan is
+            self.fields["province"].disabled = True
+            self.fields["province"].queryset = Province.objects.filter(
+                pk=self.instance.province_id
+            )
         self.fields["title"].widget = forms.TextInput(attrs={"size": 60})
 
     def clean(self):
@@ -70,7 +76,9 @@ class PlanForm(forms.ModelForm):
                 % {"end": end, "start": start},
             )
         province, number = cleaned.get("province"), cleaned.get("document_number")
-        taken = Plan.objects.filter(province=province, document_number=number)
+        taken = Plan.objects.filter(province=province, document_number=number).exclude(
+            pk=self.instance.pk
+        )
         if province and number and taken.exists():
             self.add_error(
                 "document_number",

@@ -13,8 +13,10 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from budgets import rollup
+from budgets.lines import outside_plan_period
 from budgets.models import MoneySummary
 from budgets.money import in_unit, with_unit
 from budgets.reconciliation import reconcile, reconcile_many
@@ -179,3 +181,32 @@ def plan_create(request):
         )
         return redirect("plan_editor", plan_id=plan.pk)
     return render(request, "plans/plan_form.html", {"form": form})
+
+
+@login_required
+def plan_edit(request, plan_id: int):
+    """ "Sửa thông tin kế hoạch": the number, date, signer, title and period of a plan, as its
+    document writes them (who may change the plan; the province stays). A period that now
+    leaves money lines outside it is saved, with a warning naming how many."""
+    plan = plan_or_404(request, plan_id, edit=True)
+    form = PlanForm(request.POST or None, instance=plan, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        plan = save_plan(
+            form.save(commit=False), by=request.user, reason=_("Sửa thông tin kế hoạch trên cổng")
+        )
+        outside = outside_plan_period(plan)
+        if outside:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(n)s dòng kinh phí có năm nằm ngoài giai đoạn %(start)s–%(end)s mới.",
+                    "%(n)s dòng kinh phí có năm nằm ngoài giai đoạn %(start)s–%(end)s mới.",
+                    outside,
+                )
+                % {"n": outside, "start": plan.start_year, "end": plan.end_year},
+            )
+        messages.success(
+            request, _("Đã lưu kế hoạch %(number)s.") % {"number": plan.document_number}
+        )
+        return redirect("plan_editor", plan_id=plan.pk)
+    return render(request, "plans/plan_form.html", {"form": form, "plan": plan})

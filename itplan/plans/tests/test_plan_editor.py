@@ -177,6 +177,47 @@ def test_staff_cannot_create_a_plan_in_another_province(clerk):
     assert not Plan.objects.filter(province=other).exists()
 
 
+def test_the_clerk_corrects_the_plan_and_is_warned_of_lines_left_outside_its_period(
+    clerk, plan, project
+):
+    BudgetLineFactory(project=project, year=2015, amount=100 * TRIEU)
+    BudgetLineFactory(project=project, year=None, amount=100 * TRIEU)
+    data = {
+        "province": ProvinceFactory().pk,  # the issuing province stays, whatever is posted
+        "kind": "five_year",
+        "document_number": "7/KH-UBND",
+        "issue_date": "15/03/2011",
+        "title": "Kế hoạch ứng dụng CNTT giai đoạn 2011-2014",
+        "start_year": "2011",
+        "end_year": "2014",
+    }
+    response = clerk.post(reverse("plan_edit", args=[plan.pk]), data, follow=True)
+    plan.refresh_from_db()
+    assert (plan.document_number, plan.end_year) == ("7/KH-UBND", 2014)
+    assert plan.province.name == "Bạc Liêu"
+    assert plan.history.latest().history_change_reason == "Sửa thông tin kế hoạch trên cổng"
+    shown = [str(m) for m in response.context["messages"]]
+    assert "1 dòng kinh phí có năm nằm ngoài giai đoạn 2011–2014 mới." in shown
+    assert "Đã lưu kế hoạch 7/KH-UBND." in shown
+
+
+def test_a_plan_keeps_its_own_number_but_not_another_plans(clerk, plan):
+    PlanFactory(province=plan.province, document_number="9/KH-UBND")
+    data = {
+        "kind": plan.kind,
+        "document_number": "9/KH-UBND",
+        "issue_date": "15/03/2011",
+        "title": plan.title,
+        "start_year": "2011",
+        "end_year": "2015",
+    }
+    url = reverse("plan_edit", args=[plan.pk])
+    errors = clerk.post(url, data).context["form"].errors
+    assert errors["document_number"] == ["Bạc Liêu đã có kế hoạch số 9/KH-UBND."]
+    response = clerk.post(url, data | {"document_number": plan.document_number})
+    assert response.status_code == 302
+
+
 def test_the_clerk_adds_a_project_and_its_money_in_the_editor(clerk, plan):
     editor = reverse("plan_editor", args=[plan.pk])
     response = clerk.post(
