@@ -24,6 +24,15 @@
   form.addEventListener("change", changed);
   form.addEventListener("submit", function () { sending = true; });
 
+  // Starting from the previous report replaces the fields: ask first when something is typed
+  // and not yet saved.
+  var previous = document.getElementById("use-previous");
+  if (previous) {
+    previous.addEventListener("click", function (event) {
+      if (dirty && !window.confirm(previous.dataset.confirm)) event.preventDefault();
+    });
+  }
+
   function save() {
     if (!dirty || busy || sending) return;
     busy = true; dirty = false;

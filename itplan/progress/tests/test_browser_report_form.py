@@ -40,6 +40,15 @@ def test_clerk_attaches_files_in_the_form_and_keeps_the_text(browser, live_serve
     expect(page.locator("#percent-warning")).to_be_visible()  # lower than 60 %: warned
     page.fill("#id_results", RESULTS)
     page.fill("#id_difficulties", DIFFICULTIES)
+
+    # starting from the previous report asks first; dismissed, the typed text stays
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.click("#use-previous")
+    assert asked == ["Thay những gì bạn đang gõ bằng nội dung báo cáo trước?"]
+    expect(page.locator("#id_results")).to_have_value(RESULTS)
+    assert "tu=" not in page.url
+
     page.set_input_files(
         "#id_files",
         [
