@@ -143,22 +143,22 @@ def line_add(request, project_id: int):
     project = _project(request, project_id)
     form = editor.new_line_form(project.plan, project.pk, data=request.POST)
     form.instance.project = project
-    if not form.is_valid():
-        return editor_page(request, project.plan, bound={"new_line": (project.pk, form)})
-    line = form.save(commit=False)
-    _warn(request, money_lines.save_line(line, by=request.user, reason=form.cleaned_data["reason"]))
-    messages.success(request, money_lines.saved_message(line))
-    return _at(project)
+    return _save_line(request, form, project, bound={"new_line": (project.pk, form)})
 
 
 @login_required
 @require_POST
 def line_edit(request, line_id: int):
     line = _line(request, line_id)
-    project = line.project
-    form = editor.line_form(project.plan, line, data=request.POST)
+    form = editor.line_form(line.project.plan, line, data=request.POST)
+    return _save_line(request, form, line.project, bound={"line": (line.pk, form)})
+
+
+def _save_line(request, form, project: Project, *, bound: dict):
+    """A money line's form saved (with its warnings as messages), or the editor again with
+    ``bound``, the form and its errors, where it was typed."""
     if not form.is_valid():
-        return editor_page(request, project.plan, bound={"line": (line.pk, form)})
+        return editor_page(request, project.plan, bound=bound)
     line = form.save(commit=False)
     _warn(request, money_lines.save_line(line, by=request.user, reason=form.cleaned_data["reason"]))
     messages.success(request, money_lines.saved_message(line))

@@ -61,9 +61,7 @@ class PlanForm(forms.ModelForm):
         self.fields["province"].empty_label = None
         if self.instance.pk:  # the issuing province is part of what the plan is
             self.fields["province"].disabled = True
-            self.fields["province"].queryset = Province.objects.filter(
-                pk=self.instance.province_id
-            )
+            self.fields["province"].queryset = Province.objects.filter(pk=self.instance.province_id)
         self.fields["title"].widget = forms.TextInput(attrs={"size": 60})
 
     def clean(self):
