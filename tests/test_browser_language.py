@@ -19,6 +19,9 @@ def test_english_in_the_menu_turns_the_dashboard_english_and_back(browser, live_
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator(".cards")).to_contain_text("Total funding need")
     expect(page.locator("header.top nav")).to_contain_text("Progress updates")
+    expect(page.locator("header.top nav")).to_contain_text("Plans")
+    expect(page.locator(".cards")).to_contain_text("Indicators")
+    expect(page.locator("main thead").last).to_contain_text("Target")
     expect(page.locator("figcaption").first).to_contain_text("Funding by year")
     page.screenshot(path=SCREENSHOTS / "dashboard-english.png", full_page=True)
 

@@ -4,6 +4,7 @@ sheet per table, money in triệu đồng as numbers, each sheet set up to print
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
@@ -188,7 +189,7 @@ def _indicators_sheet(book, report: Report, indicators: list, period: str) -> No
             _("Chỉ tiêu"),
             _("Cơ sở"),
             _("Năm cơ sở"),
-            _("Mục tiêu"),
+            pgettext("chỉ tiêu", "Mục tiêu"),
             _("Năm mục tiêu"),
             _("Thực hiện"),
             _("Ngày số liệu"),
