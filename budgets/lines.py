@@ -93,6 +93,11 @@ def archive_line(line: BudgetLine, *, by, reason: str = "") -> list[str]:
     return _unbalanced_since(plan, balanced)
 
 
+def archived_message(line: BudgetLine) -> str:
+    """What an archive says: "Đã xoá dòng kinh phí 800 triệu đồng." """
+    return _("Đã xoá dòng kinh phí %(amount)s.") % {"amount": with_unit(line.amount)}
+
+
 def saved_message(line: BudgetLine) -> str:
     """What a save says: "Đã ghi bố trí 800 triệu đồng năm 2022." ("cả giai đoạn" without a
     year)."""

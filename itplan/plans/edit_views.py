@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 from budgets import lines as money_lines
 from budgets import rollup
 from budgets.models import BudgetLine
-from budgets.money import with_unit
 from budgets.reconciliation import reconcile
 from itplan.plans import editor
 from itplan.plans.forms import ArchiveForm
@@ -126,9 +125,7 @@ def project_edit(request, project_id: int):
 @require_POST
 def project_archive(request, project_id: int):
     project = _project(request, project_id)
-    form = ArchiveForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    archive.archive(project, by=request.user, reason=reason)
+    archive.archive(project, by=request.user, reason=ArchiveForm.reason_in(request.POST))
     messages.success(
         request,
         _("Đã xoá dự án “%(name)s” (lưu vào mục Đã xoá, quản trị viên khôi phục được).")
@@ -169,10 +166,7 @@ def _save_line(request, form, project: Project, *, bound: dict):
 @require_POST
 def line_archive(request, line_id: int):
     line = _line(request, line_id)
-    form = ArchiveForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    reason = ArchiveForm.reason_in(request.POST)
     _warn(request, money_lines.archive_line(line, by=request.user, reason=reason))
-    messages.success(
-        request, _("Đã xoá dòng kinh phí %(amount)s.") % {"amount": with_unit(line.amount)}
-    )
+    messages.success(request, money_lines.archived_message(line))
     return _at(line.project)

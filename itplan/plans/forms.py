@@ -126,3 +126,9 @@ class ProjectForm(VersionedForm):
 
 class ArchiveForm(forms.Form):
     reason = forms.CharField(label=_("Lý do xoá"), required=False, max_length=300)
+
+    @classmethod
+    def reason_in(cls, data) -> str:
+        """The reason posted with a "Xoá" (optional: blank when missing or too long)."""
+        form = cls(data)
+        return form.cleaned_data["reason"] if form.is_valid() else ""

@@ -6,10 +6,8 @@ the warnings and the history."""
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from budgets import lines as money_lines
-from budgets.money import with_unit
 from itplan.plans.forms import ArchiveForm
 from itplan.progress.forms import MoneyReportForm
 from projects.models import Project
@@ -26,13 +24,10 @@ def post(request, project: Project):
     plan = project.plan
     if "archive_line" in request.POST:
         line = get_object_or_404(project.budget_lines, pk=request.POST["archive_line"])
-        form = ArchiveForm(request.POST)
-        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        reason = ArchiveForm.reason_in(request.POST)
         for warning in money_lines.archive_line(line, by=request.user, reason=reason):
             messages.warning(request, warning)
-        messages.success(
-            request, _("Đã xoá dòng kinh phí %(amount)s.") % {"amount": with_unit(line.amount)}
-        )
+        messages.success(request, money_lines.archived_message(line))
         return _back(project), {}
     if "line" in request.POST:
         line = get_object_or_404(project.budget_lines, pk=request.POST["line"])
