@@ -147,8 +147,11 @@ class Report(models.Model):
     issue_date = models.DateField(_("ngày ban hành"))
     summary = models.CharField(_("trích yếu"), max_length=500)
     recipient = models.CharField(_("kính gửi"), max_length=300)
+    # The narrative sections (prefilled from the approved progress reports of the period)
+    assessment = models.TextField(_("đánh giá chung"), blank=True)
     difficulties = models.TextField(_("khó khăn, vướng mắc"), blank=True)
     proposals = models.TextField(_("kiến nghị, đề xuất"), blank=True)
+    next_tasks = models.TextField(_("nhiệm vụ kỳ tới"), blank=True)
     signer_title = models.CharField(
         _("quyền hạn, chức vụ người ký"),
         max_length=200,
@@ -175,6 +178,21 @@ class Report(models.Model):
         related_name="+",
     )
     issued_at = models.DateTimeField(_("ban hành lúc"), null=True, blank=True)
+    # Made after issuing, in the background; the reason when it could not be made
+    pdf_error = models.TextField(_("lỗi khi tạo tệp PDF"), blank=True)
+    # The issued PDF signed with a digital signature (chữ ký số) and uploaded back, and what
+    # checking its signatures found (``itplan.reports.signature``)
+    signed_pdf = models.FileField(_("tệp PDF đã ký số"), upload_to="bao-cao/da-ky/%Y/", blank=True)
+    signature = models.JSONField(_("kết quả kiểm tra chữ ký số"), null=True, blank=True)
+    signed_uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tải tệp đã ký"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signed_uploaded_at = models.DateTimeField(_("tải tệp đã ký lúc"), null=True, blank=True)
 
     history = HistoricalRecords()
     province_lookup = "province"
@@ -198,3 +216,45 @@ class Report(models.Model):
     @property
     def issued(self) -> bool:
         return self.state == self.State.ISSUED
+
+
+class Letterhead(models.Model):
+    """How a province heads and signs its UBND reports, set once: what a new draft starts from.
+    An empty field takes the portal's default (the People's Committee of the province that
+    governs on the report's date, the IT department of that date…)."""
+
+    province = models.OneToOneField(
+        Province, verbose_name=_("tỉnh"), on_delete=models.PROTECT, related_name="letterhead"
+    )
+    parent_body = models.CharField(
+        _("cơ quan chủ quản"),
+        max_length=200,
+        blank=True,
+        help_text=_("Để trống: “UBND TỈNH …” của tỉnh đang quản lý vào ngày báo cáo."),
+    )
+    issuing_body = models.CharField(
+        _("cơ quan ban hành"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Để trống: Sở Khoa học và Công nghệ (Sở Thông tin và Truyền thông trước 01/03/2025)."
+        ),
+    )
+    number_suffix = models.CharField(
+        _("ký hiệu văn bản"), max_length=50, blank=True, help_text=_("Ví dụ “BC-SKHCN”.")
+    )
+    place = models.CharField(_("địa danh"), max_length=100, blank=True)
+    recipient = models.CharField(_("kính gửi"), max_length=300, blank=True)
+    signer_title = models.CharField(_("quyền hạn, chức vụ người ký"), max_length=200, blank=True)
+    signer_name = models.CharField(_("họ tên người ký"), max_length=200, blank=True)
+    recipients = models.TextField(_("nơi nhận"), blank=True)
+
+    history = HistoricalRecords()
+    province_lookup = "province"
+
+    class Meta:
+        verbose_name = _("mẫu đầu văn bản báo cáo")
+        verbose_name_plural = _("mẫu đầu văn bản báo cáo")
+
+    def __str__(self):
+        return str(self.province)
