@@ -9,20 +9,20 @@ HTML, the PDF and the Excel file are all drawn from the same dictionary. Money i
 import datetime
 from types import SimpleNamespace
 
-from django.db.models import F, Max, Min, OuterRef, Q, Subquery
+from django.db.models import Exists, F, Max, Min, OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
 from budgets.models import BudgetLine, MoneySummary, Stage
 from budgets.money import in_words
 from budgets.reconciliation import PlanReconciliation, reconcile_many
-from budgets.rollup import Money, need_subquery, roll_up
+from budgets.rollup import Money, need_subquery, roll_up, roll_up_each
 from indicators.achievement import (
     as_of,
     with_actual_as_written,
     with_target_as_written,
 )
 from indicators.achievement import label as achievement_label
-from indicators.models import Indicator
+from indicators.models import Indicator, IndicatorTarget, Measurement
 from itplan.dashboard import figures as dashboard
 from itplan.plans import filters
 from itplan.plans.filters import BudgetLineFilter, IndicatorFilter, ProjectFilter
@@ -84,8 +84,10 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
         params, queryset=scope(BudgetLine.objects.all(), user), request=request
     )
     money_rows = filters.money_rows(lines, scope(MoneySummary.objects.all(), user))
-    money_rows = money_rows.filter(period.lines())
-    money = roll_up(money_rows, by_province=national)
+    money = roll_up(money_rows.filter(period.lines()), by_province=national)
+    # From the plans' first year to the period's: none for the whole plan period (its own figures)
+    cumulative = period.cumulative_lines(plan_years[0] if plan_years else None)
+    cumulative_money = None if cumulative is None else roll_up(money_rows.filter(cumulative))
     if national:  # the nation's figures are the sum of its provinces' rows: one pass
         provinces = dashboard.provinces_side_by_side(projects.qs, money, today, owing)
         figures = dashboard.national_figures(provinces, today)
@@ -106,10 +108,13 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
             "code": period.code,
             "label": period.label(plan_years),
             "end": end.isoformat(),
+            "cumulative_label": period.cumulative_label(plan_years[0] if plan_years else None),
+            # Money is planned by year: a quarter's or half-year's money is its year's
+            "money_year": period.year if period.quarter or period.half else None,
         },
         "today": today.isoformat(),
         "figures": _figures(figures, owing),
-        "money": _money(money),
+        "money": _money(money) | {"cumulative": _stages_and_rate(cumulative_money)},
     }
     indicators = scope(Indicator.objects.all(), user)
     indicator_params = {k: v for k, v in params.items() if k in ("tinh", "ke_hoach")}
@@ -150,8 +155,8 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
         }
         data["difficulties"] = _gathered(latest, "difficulties")
         data["proposals"] = _gathered(latest, "proposals")
-        data["projects"] = _projects(rows, latest)
-        data["indicators"] = _indicators(indicators, end)
+        data["projects"] = _projects(rows, latest, _project_money(lines.qs, period, cumulative))
+        data["indicators"] = _indicators(due(indicators, end), end)
         # Unfiltered, the report's projects are its plans' whole: reconciliation reuses them
         whole = rows if set(params) <= {"tinh", "ke_hoach"} else None
         data["reconciliation"] = [
@@ -211,6 +216,7 @@ def _figures(figures: dict, owing: tuple[int, int] | None) -> dict:
 def _money(money: Money) -> dict:
     stages = Stage.values
     return {
+        "lines": money.lines,  # none: the period has no money to report, not a zero
         "total": money.total,
         "words": {stage: in_words(money.total[stage]) for stage in stages},
         "rate": None if money.disbursement_rate is None else str(money.disbursement_rate),
@@ -253,7 +259,40 @@ def _gathered(latest: dict[int, dict], field: str) -> str:
     return "\n".join(lines)
 
 
-def _projects(projects, latest: dict[int, dict]) -> list[dict]:
+def _stages_and_rate(money: Money | None) -> dict | None:
+    """Need, allocated and disbursed in đồng and the disbursement rate (a string, None without
+    an allocation); None where there is no money line: nothing to say, not zero."""
+    if money is None or not money.lines:
+        return None
+    rate = money.disbursement_rate
+    return {**money.total, "rate": None if rate is None else str(rate)}
+
+
+def _project_money(lines, period: Period, cumulative: Q | None) -> dict[int, dict]:
+    """Each project's money of the period and, for a period within the plan, cumulative from
+    the plan's start: ``{project id: {"period": …, "cumulative": …}}`` from one grouped query
+    (``budgets.rollup.roll_up_each``), a project without lines absent."""
+    rows = lines.filter(cumulative if cumulative is not None else period.lines())
+    found = {}
+    for pk, money in roll_up_each(rows, "project").items():
+        if cumulative is None:
+            found[pk] = {"period": _stages_and_rate(money), "cumulative": None}
+            continue
+        year = money.where(lambda row: row["year"] == period.year)
+        found[pk] = {"period": _stages_and_rate(year), "cumulative": _stages_and_rate(money)}
+    return found
+
+
+def due(indicators, end: datetime.date):
+    """The indicators with something to say by ``end``: a target of a year up to ``end``'s, or
+    a measurement taken on or before it. A report lists only these: an indicator due in 2015
+    has no place in the report on 2013 unless it was measured."""
+    targets = IndicatorTarget.objects.filter(indicator=OuterRef("pk"), year__lte=end.year)
+    measured = Measurement.objects.filter(indicator=OuterRef("pk"), date__lte=end)
+    return indicators.filter(Exists(targets) | Exists(measured))
+
+
+def _projects(projects, latest: dict[int, dict], money: dict[int, dict]) -> list[dict]:
     rows = []
     for project in projects:
         report = latest.get(project.pk)
@@ -265,9 +304,11 @@ def _projects(projects, latest: dict[int, dict]) -> list[dict]:
                 "group": project.group.label if project.group else "",
                 "agency": project.lead_agency.name if project.lead_agency else "",
                 "status": project.get_status_display(),
+                "state": project.status,
                 "percent": project.percent_complete,
                 "results": " ".join(report["results"].split()) if report else "",
                 "report_period": period_label(report["year"], report["quarter"]) if report else "",
+                "money": money.get(project.pk, {"period": None, "cumulative": None}),
             }
         )
     return rows
@@ -283,6 +324,7 @@ def _indicators(indicators, end: datetime.date) -> list[dict]:
             {
                 "ref": i.ref,
                 "name": i.name,
+                "unit": i.unit_suffix or i.get_unit_display(),
                 "plan": i.plan.document_number,
                 "baseline": i.baseline_shown,
                 "baseline_year": i.baseline_year,

@@ -3,19 +3,25 @@ frozen for an issued report), and issuing it."""
 
 import datetime
 import re
+from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from budgets.money import in_unit
 from itplan.models import Report
 from itplan.reports.content import ReportError, build
+from itplan.reports.heading import full_name, heading
 from itplan.reports.period import Period
 from itplan.reports.render import html, pdf
 from itplan.reports.workbook import xlsx
+from itplan.templatetags.portal import dmy, percent
+from projects.models import Project
+from provinces.models import Province
+from provinces.succession import governing
 
-ISSUING_BODY = "SỞ KHOA HỌC VÀ CÔNG NGHỆ"  # the IT department's home since the 2025 merger
 NUMBER = re.compile(r"^\d+/\S+$")
 FILES = {  # format: (renderer, content type)
     "pdf": (pdf, "application/pdf"),
@@ -27,46 +33,133 @@ FILES = {  # format: (renderer, content type)
 def new_report(*, params: dict, period: Period, user, today: datetime.date) -> tuple[Report, dict]:
     """An unsaved draft with the header, summary, signature and narrative a clerk would write
     for this scope and period, and its content. Raises ``ReportError`` for a scope outside the
-    user's."""
+    user's.
+
+    The header is the issuer's on ``today``: a plan of Bạc Liêu (merged into Cà Mau on
+    01/07/2025) is reported on today by Cà Mau's People's Committee and its Sở Khoa học và Công
+    nghệ, and the subject says whose plan it was; the province's letterhead, when set, says the
+    rest (``letterhead``)."""
     data = build(params=params, period=period, user=user, today=today)
     scope = data["scope"]
-    province = scope["province"]  # its name; "" for a national report
+    covered = None
+    if scope["province_id"]:
+        covered = Province.objects.select_related("successor").get(pk=scope["province_id"])
+    issuer = governing(covered, today) if covered else None
+    head = heading(issuer, today)
+    report = Report(
+        province_id=scope["province_id"],
+        params=params,
+        period=period.code,
+        number="",
+        issue_date=today,
+        summary=_subject(data, period, covered, issuer),
+        assessment=assessment(data),
+        difficulties=data["difficulties"] or _none_reported(scope, _("khó khăn, vướng mắc")),
+        proposals=data["proposals"] or _none_reported(scope, _("kiến nghị, đề xuất")),
+        next_tasks=next_tasks(data),
+        created_by=user if user.pk else None,
+        **head,
+    )
+    return report, data
+
+
+def _subject(data: dict, period: Period, covered: Province | None, issuer) -> str:
+    """The trích yếu: the plan (or the province's plans) and the period; a plan of a province
+    since merged says whose it was ("… của tỉnh Bạc Liêu (cũ)")."""
+    scope, label = data["scope"], data["period"]["label"]
+    former = covered is not None and issuer is not None and covered.pk != issuer.pk
     if scope["plan"]:
         plan = scope["plan"]
         subject = _("Kết quả thực hiện %(title)s (%(number)s)") % {
             "title": plan["title"],
             "number": plan["number"],
         }
+        if former:
+            subject += " " + _("của %(province)s (cũ)") % {"province": full_name(covered)}
         if period.year:  # the whole period is in the plan's title already
-            subject += f", {data['period']['label']}"
-    elif province:
-        subject = _(
-            "Kết quả thực hiện các kế hoạch ứng dụng công nghệ thông tin tỉnh %(province)s, "
+            subject += f", {label}"
+        return subject
+    if covered is not None:
+        province = full_name(covered) + (" " + _("(cũ)") if former else "")
+        return _(
+            "Kết quả thực hiện các kế hoạch ứng dụng công nghệ thông tin của %(province)s, "
             "%(period)s"
-        ) % {"province": province, "period": data["period"]["label"]}
-    else:
-        subject = _("Kết quả thực hiện các kế hoạch ứng dụng công nghệ thông tin, %(period)s") % {
-            "period": data["period"]["label"]
+        ) % {"province": province, "period": label}
+    return _("Kết quả thực hiện các kế hoạch ứng dụng công nghệ thông tin, %(period)s") % {
+        "period": label
+    }
+
+
+def assessment(data: dict) -> str:
+    """A first draft of "Đánh giá chung" from the report's own figures: the projects by
+    state, the late ones, the money of the period and cumulative. The clerk rewrites it."""
+    figures, money, period = data["figures"], data["money"], data["period"]
+    counts = {row["status"]: row["count"] for row in figures["by_status"]}
+    lines = [
+        _(
+            "Đến ngày %(date)s, trong tổng số %(projects)s dự án, nhiệm vụ: %(done)s đã hoàn "
+            "thành, %(ongoing)s đang thực hiện, %(late)s quá thời hạn mà chưa hoàn thành."
+        )
+        % {
+            "date": dmy(period["end"]),
+            "projects": figures["projects"],
+            "done": counts.get(Project.Status.COMPLETED, 0),
+            "ongoing": counts.get(Project.Status.IN_PROGRESS, 0),
+            "late": figures["late"],
         }
-    report = Report(
-        province_id=scope["province_id"],
-        params=params,
-        period=period.code,
-        parent_body=_("UBND TỈNH %(name)s") % {"name": province.upper()} if province else "",
-        issuing_body=ISSUING_BODY,
-        number="",
-        place=province or _("Hà Nội"),
-        issue_date=today,
-        summary=subject,
-        recipient=_("Ủy ban nhân dân tỉnh %(name)s") % {"name": province} if province else "",
-        difficulties=data["difficulties"] or _none_reported(scope, _("khó khăn, vướng mắc")),
-        proposals=data["proposals"] or _none_reported(scope, _("kiến nghị, đề xuất")),
-        signer_title=_("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"),
-        signer_name="",
-        recipients=_("- Như trên;\n- Lãnh đạo Sở;\n- Lưu: VT."),
-        created_by=user if user.pk else None,
-    )
-    return report, data
+    ]
+    if money.get("lines"):
+        label = _("Kinh phí %(period)s") % {"period": period["label"]}
+        lines.append(_money_sentence(label, money["total"], money["rate"]))
+    if money.get("cumulative"):
+        cumulative = money["cumulative"]
+        lines.append(_money_sentence(period["cumulative_label"], cumulative, cumulative["rate"]))
+    return "\n".join(lines)
+
+
+def _money_sentence(label: str, stages: dict, rate: str | None) -> str:
+    """ "Kinh phí năm 2014: đã bố trí 1.200 triệu đồng, đã giải ngân 900 triệu đồng, đạt
+    75,0%." """
+    line = _(
+        "%(label)s: đã bố trí %(allocated)s triệu đồng, đã giải ngân %(disbursed)s triệu đồng"
+    ) % {
+        "label": label[:1].upper() + label[1:],
+        "allocated": in_unit(stages["allocated"]),
+        "disbursed": in_unit(stages["disbursed"]),
+    }
+    if rate is not None:
+        line += _(", đạt %(rate)s") % {"rate": percent(Decimal(rate))}
+    return line + "."
+
+
+NEXT_TASKS_LISTED = 20  # beyond, the projects are counted, not listed
+
+
+def next_tasks(data: dict) -> str:
+    """A first draft of "Nhiệm vụ kỳ tới": the projects not finished, with their progress, in
+    the plan's order (a national roll-up leaves it to the provinces)."""
+    if data["scope"]["national"]:
+        return ""
+    open_ = [row for row in data.get("projects", []) if row.get("state") in OPEN]
+    lines = [
+        _("- Tiếp tục thực hiện: %(name)s (%(status)s%(percent)s).")
+        % {
+            "name": row["name"],
+            "status": row["status"].lower(),
+            "percent": "" if row["percent"] is None else f", {row['percent']}%",
+        }
+        for row in open_[:NEXT_TASKS_LISTED]
+    ]
+    if len(open_) > NEXT_TASKS_LISTED:
+        lines.append(
+            _("- Và %(n)s dự án, nhiệm vụ khác chưa hoàn thành.")
+            % {"n": len(open_) - NEXT_TASKS_LISTED}
+        )
+    lines.append(_("- Cập nhật báo cáo tiến độ và số liệu kinh phí trên Cổng đúng hạn."))
+    return "\n".join(lines)
+
+
+OPEN = (Project.Status.NOT_STARTED, Project.Status.PREPARING, Project.Status.IN_PROGRESS)
 
 
 def _none_reported(scope: dict, what: str) -> str:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from projects.models.reports import ROMAN
 from projects.periods import YEAR_MAX, YEAR_MIN
 
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 _CODE = re.compile(r"^(?P<year>\d{1,4})(?:-(?:q(?P<quarter>[1-4])|6t(?P<half>[12])))?$")
 
 
@@ -106,6 +106,23 @@ class Period:
         if self.half == 2:
             return Q(year=self.year) & (Q(quarter__in=[3, 4]) | Q(quarter__isnull=True))
         return Q(year=self.year)
+
+    def cumulative_lines(self, start: int | None) -> Q | None:
+        """The money lines from the plans' first year ``start`` to the period's year (lũy kế):
+        None for the whole plan period, whose own figures are already the whole."""
+        if self.year is None:
+            return None
+        years = Q(year__lte=self.year)
+        return years & Q(year__gte=start) if start else years
+
+    def cumulative_label(self, start: int | None) -> str:
+        """ "Lũy kế từ năm 2011 đến năm 2014" (money is planned by year, so a quarter's
+        cumulative runs to its year's end); "" for the whole plan period."""
+        if self.year is None:
+            return ""
+        if not start or start >= self.year:
+            return _("Lũy kế năm %(year)s") % {"year": self.year}
+        return _("Lũy kế từ năm %(start)s đến năm %(end)s") % {"start": start, "end": self.year}
 
     def lines(self) -> Q:
         """The money of the period: budget lines are by year, so a quarter or six months shows

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from budgets.models import Stage
 from itplan.models import Report
 from itplan.reports import charts
+from itplan.reports.heading import number_suffix
 
 CSS = Path(settings.BASE_DIR) / "static" / "css" / "report.css"
 
@@ -39,10 +40,19 @@ def context(report: Report, data: dict) -> dict:
         "report": report,
         "data": data,
         "place_and_date": place_and_date(report.place, report.issue_date),
+        "number_placeholder": f"/{number_suffix(report.issuing_body)}",
         "signer_lines": _lines(report.signer_title),
         "recipients": _lines(report.recipients),
+        "assessment": _lines(report.assessment),
         "difficulties": _lines(report.difficulties),
         "proposals": _lines(report.proposals),
+        "next_tasks": _lines(report.next_tasks),
+        # The projects with money in the period or before it (lũy kế): the money table's rows
+        "project_money": [
+            row
+            for row in data.get("projects", [])
+            if row.get("money", {}).get("period") or row.get("money", {}).get("cumulative")
+        ],
         "stage_labels": stage_labels,
         "money_chart": charts.grouped_bars(
             [row["label"] for row in money["by_year"]],
@@ -52,7 +62,8 @@ def context(report: Report, data: dict) -> dict:
             ],
             unit="trieu",
         )
-        if len(money["by_year"]) > 1  # one bar ("cả giai đoạn") says no more than the table
+        if money.get("lines", True)
+        and len(money["by_year"]) > 1  # one bar ("cả giai đoạn") says no more than the table
         else None,
         "status_chart": charts.horizontal_bars(
             [(row["label"], row["count"]) for row in data["figures"]["by_status"]]

@@ -19,10 +19,14 @@ from projects.periods import YEAR_VALIDATORS
 from projects.versioning import VersionedModel
 
 
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}  # quarters are written in Roman numerals
+
+
 def period_label(year: int, quarter: int | None) -> str:
-    """A reporting period as pages and reports name it: "Quý 4/2026", "Năm 2026"."""
+    """A reporting period as pages and reports name it: "Quý IV/2026", "Năm 2026" (the UBND
+    report's title says "quý IV năm 2026": the same numerals)."""
     if quarter:
-        return _("Quý %(quarter)s/%(year)s") % {"quarter": quarter, "year": year}
+        return _("Quý %(quarter)s/%(year)s") % {"quarter": ROMAN[quarter], "year": year}
     return _("Năm %(year)s") % {"year": year}
 
 

@@ -328,7 +328,7 @@ def test_the_report_form_opens_this_periods_draft(client, people, monkeypatch):
     client.force_login(people["staff_a"])
     response = client.get(reverse("report_create", args=[people["a"].pk]), follow=True)
     assert response.redirect_chain[-1][0] == reverse("report_detail", args=[draft.pk])
-    assert "Dự án đã có báo cáo Quý 3/2026 (Nháp): mở báo cáo đó để tiếp tục." in (
+    assert "Dự án đã có báo cáo Quý III/2026 (Nháp): mở báo cáo đó để tiếp tục." in (
         response.content.decode()
     )
 
@@ -339,13 +339,13 @@ def test_the_report_form_refuses_a_second_report_and_links_the_first(client, peo
     client.force_login(people["staff_a"])
     url = reverse("report_create", args=[people["a"].pk])
     page = client.get(url).content.decode()
-    assert "Dự án đã có báo cáo Quý 3/2026 (Chờ duyệt)." in page
+    assert "Dự án đã có báo cáo Quý III/2026 (Chờ duyệt)." in page
     assert reverse("report_detail", args=[first.pk]) in page
     before = rows()
     data = PERIOD | {"status": "in_progress", "percent_complete": 70, "action": "submit"}
     response = client.post(url, data)
     assert response.status_code == 200
-    assert "Dự án đã có báo cáo Quý 3/2026 (Chờ duyệt): mỗi kỳ một báo cáo." in (
+    assert "Dự án đã có báo cáo Quý III/2026 (Chờ duyệt): mỗi kỳ một báo cáo." in (
         response.content.decode()
     )
     assert rows() == before
@@ -389,8 +389,8 @@ def test_a_late_approval_of_an_older_quarter_keeps_the_newer_figures(client, peo
     assert q2.state == State.APPROVED
     assert (people["a"].status, people["a"].percent_complete) == (Project.Status.IN_PROGRESS, 70)
     assert (
-        "Đã duyệt báo cáo Quý 2/2026. Tình trạng và % hoàn thành của dự án giữ theo báo cáo đã "
-        "duyệt của kỳ sau (Quý 3/2026)."
+        "Đã duyệt báo cáo Quý II/2026. Tình trạng và % hoàn thành của dự án giữ theo báo cáo đã "
+        "duyệt của kỳ sau (Quý III/2026)."
     ) in response.content.decode()
 
 

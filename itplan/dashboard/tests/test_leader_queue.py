@@ -53,7 +53,7 @@ def test_the_leaders_home_starts_with_his_queue_oldest_first(client, queue):
     assert "Báo cáo chờ bạn duyệt: 3" in page
     assert rows_of(page) == [str(queue[k].pk) for k in ("old", "mid", "new")]
     row = page.split(f'<tr id="queue-{queue["old"].pk}">')[1].split("</tr>")[0]
-    assert "Trung tâm dữ liệu tỉnh" in row and "Quý 4/2026" in row and "03/11/2026" in row
+    assert "Trung tâm dữ liệu tỉnh" in row and "Quý IV/2026" in row and "03/11/2026" in row
     assert "canbo.a" in row  # the author, by login when he has no full name
     assert queue["b"].name not in page  # another province's report is not his
 
@@ -73,7 +73,7 @@ def test_one_click_approves_and_the_project_takes_the_figures(client, queue):
     assert (update.state, update.reviewer) == (State.APPROVED, queue["leader_a"])
     assert Project.objects.get(pk=queue["a"].pk).percent_complete == 40
     page = client.get(url).content.decode()
-    assert "Đã duyệt báo cáo Quý 4/2026 của" in page
+    assert "Đã duyệt báo cáo Quý IV/2026 của" in page
     assert "Báo cáo chờ bạn duyệt: 2" in page and str(queue["mid"].pk) not in rows_of(page)
 
 

@@ -2,7 +2,7 @@
 18, item 3): approved and waiting counted apart ("đã duyệt N · chờ duyệt M"), and a report sent
 again after a return shows its new state and who holds it, not the old reviewer.
 
-The clock is conftest's NOW (25/11/2026): the current period is Quý 4/2026."""
+The clock is conftest's NOW (25/11/2026): the current period is Quý IV/2026."""
 
 from django.urls import reverse
 
@@ -21,7 +21,7 @@ def test_board_counts_approved_waiting_and_owing_apart(client, world):
     page = client.get(reverse("progress_board")).content.decode()
     counts = page.split('id="period-counts">')[1].split("</p>")[0]
     owing = page.count('class="badge warn"')
-    assert counts == f"Quý 4/2026: đã duyệt 1 · chờ duyệt 1 · chưa báo cáo {owing}"
+    assert counts == f"Quý IV/2026: đã duyệt 1 · chờ duyệt 1 · chưa báo cáo {owing}"
     row = page.split("Trung tâm dữ liệu")[1].split("</tr>")[0]
     assert '<span class="badge wait"' in row and "Chờ lãnh đạo duyệt" in row
     approved_row = page.split(world["a"].name)[1].split("</tr>")[0]

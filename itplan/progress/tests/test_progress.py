@@ -221,7 +221,7 @@ def test_the_board_shows_the_periods_deadline(client, world):
     )
     client.force_login(world["staff_a"])
     board = client.get(reverse("progress_board")).content.decode()
-    assert "Hạn nộp báo cáo Quý 3/2026: 20/08/2026 (còn 5 ngày)" in board
+    assert "Hạn nộp báo cáo Quý III/2026: 20/08/2026 (còn 5 ngày)" in board
     period.deadline = datetime.date(2026, 8, 14)
     period.save()
     assert "(đã quá hạn)" in client.get(reverse("progress_board")).content.decode()

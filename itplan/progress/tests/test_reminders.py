@@ -68,7 +68,7 @@ def test_staff_of_a_province_that_owes_reports_get_the_list(owing):
     outcome = reminders(2026, 4, D(2027, 1, 12))
     assert [m.to for m in outcome.messages] == [["staff_a@stttt.gov.vn"]]
     message = outcome.messages[0]
-    assert message.subject == "Nhắc báo cáo tiến độ Quý 4/2026: còn 3 ngày (hạn 15/01/2027)"
+    assert message.subject == "Nhắc báo cáo tiến độ Quý IV/2026: còn 3 ngày (hạn 15/01/2027)"
     body = message.body
     assert "2 dự án, nhiệm vụ của tỉnh" in body
     assert "Sở Nội vụ\n  - " + owing["a"].name in body
@@ -85,12 +85,12 @@ def test_late_reminders_say_how_late_and_who_has_no_address(owing):
     owing["staff_a"].email = "a@stttt.gov.vn"
     owing["staff_a"].save()
     subject = reminders(2026, 4, D(2027, 1, 22)).messages[0].subject
-    assert subject == "Nhắc báo cáo tiến độ Quý 4/2026: đã quá hạn 7 ngày (hạn 15/01/2027)"
+    assert subject == "Nhắc báo cáo tiến độ Quý IV/2026: đã quá hạn 7 ngày (hạn 15/01/2027)"
 
 
 def test_the_command_sends_for_a_chosen_period(owing, capsys):
     call_command("send_report_reminders", "--ky", "2026-4")
     assert [m.to for m in mail.outbox] == [["staff_a@stttt.gov.vn"]]
-    assert "Quý 4/2026: đã gửi 1 thư nhắc." in capsys.readouterr().out
+    assert "Quý IV/2026: đã gửi 1 thư nhắc." in capsys.readouterr().out
     with pytest.raises(CommandError, match="Kỳ “2026-5” không hợp lệ"):
         call_command("send_report_reminders", "--ky", "2026-5")

@@ -3,7 +3,7 @@ the text in one transaction, a refused file leaves the typed text on the page wi
 beside the file input; the form shows the last approved figures, starts from the previous
 report on request, warns when the % goes down; the autosave saves a draft and nothing more.
 
-The clock is conftest's NOW (25/11/2026 09:00): the current period is Quý 4/2026."""
+The clock is conftest's NOW (25/11/2026 09:00): the current period is Quý IV/2026."""
 
 import json
 
@@ -124,14 +124,14 @@ def test_the_form_shows_the_last_approved_figures_and_warns_when_the_percent_goe
     approve(q3, by=world["leader_a"])
     url = reverse("report_create", args=[world["a"].pk])
     page = staff.get(url).content.decode()
-    assert "Lần duyệt gần nhất (Quý 3/2026): Đang thực hiện · 60% hoàn thành." in page
+    assert "Lần duyệt gần nhất (Quý III/2026): Đang thực hiện · 60% hoàn thành." in page
     assert 'id="percent-warning" data-last="60" hidden' in page
     response = staff.post(
         url, fields(percent_complete="45", files=[SimpleUploadedFile("x.exe", b"MZ")])
     )
     page = response.content.decode()
     assert 'id="percent-warning" data-last="60">' in page  # shown: 45 < 60
-    assert "thấp hơn lần duyệt gần nhất (60%, Quý 3/2026)" in page
+    assert "thấp hơn lần duyệt gần nhất (60%, Quý III/2026)" in page
     # the warning does not block: without the refused file, the report is saved at 45 %
     staff.post(url, fields(percent_complete="45"))
     assert StatusUpdate.objects.get(quarter=4).percent_complete == 45
@@ -208,7 +208,7 @@ def test_autosave_from_a_second_tab_makes_no_second_report(staff, world):
     before = snapshot()
     status, body = autosave(staff, url, results="Tab thứ hai")
     assert status == 400
-    assert "Dự án đã có báo cáo Quý 4/2026 (Nháp)" in body["error"]
+    assert "Dự án đã có báo cáo Quý IV/2026 (Nháp)" in body["error"]
     assert changed_tables(before, snapshot()) == []
 
 

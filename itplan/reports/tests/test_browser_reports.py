@@ -14,7 +14,7 @@ def test_leader_opens_the_dashboards_report_clerk_drafts_and_issues(browser, liv
     login(leader, live_server, "lanhdao.baclieu")
     leader.goto(f"{live_server.url}/tong-quan/")
     leader.click("#report-link")
-    expect(leader.locator("article.vb")).to_contain_text("UBND TỈNH BẠC LIÊU")
+    expect(leader.locator("article.vb")).to_contain_text("UBND TỈNH CÀ MAU")
     expect(leader.locator("article.vb")).to_contain_text("32.200")
     expect(leader.get_by_role("button", name="Soạn dự thảo để ban hành")).to_have_count(0)
     leader.screenshot(path=SCREENSHOTS / "report_leader_preview.png", full_page=True)

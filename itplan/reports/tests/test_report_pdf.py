@@ -46,12 +46,12 @@ def test_bac_lieu_pdf_has_the_decree_30_header_and_the_seed_totals(bac_lieu_pdf)
     text = page_text(bac_lieu_pdf)
     words = flat(text)
     for line in (
-        "UBND TỈNH BẠC LIÊU",
+        "UBND TỈNH CÀ MAU",  # Bạc Liêu is part of Cà Mau since 01/07/2025
         "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
         "BÁO CÁO",
-        "Kính gửi: Ủy ban nhân dân tỉnh Bạc Liêu.",
+        "Kính gửi: Ủy ban nhân dân tỉnh Cà Mau.",
         "I. KẾT QUẢ THỰC HIỆN",
         "II. KHÓ KHĂN, VƯỚNG MẮC",
         "III. KIẾN NGHỊ, ĐỀ XUẤT",
@@ -61,7 +61,8 @@ def test_bac_lieu_pdf_has_the_decree_30_header_and_the_seed_totals(bac_lieu_pdf)
     ):
         assert line in text, line
     assert "Số: /BC-SKHCN" in words  # the number is left blank on a draft
-    assert "Bạc Liêu, ngày" in words
+    assert "Cà Mau, ngày" in words
+    assert "của tỉnh Bạc Liêu (cũ)" in words
     # The seed's total need, by source, and in words
     assert "Tổng nhu cầu kinh phí: 32.200 triệu đồng" in words
     assert "Bằng chữ: Ba mươi hai tỷ hai trăm triệu đồng" in words

@@ -141,7 +141,7 @@ def test_plan_report_content_from_the_seed(bac_lieu):
     assert (first["status"], first["percent"], first["report_period"]) == (
         "Đang thực hiện",
         60,
-        "Quý 3/2014",
+        "Quý III/2014",
     )
     assert first["results"] == "Đã lắp đặt 12 điểm cầu"
     # Difficulties of every approved report of the period, one line per project report
@@ -160,6 +160,9 @@ def test_the_period_narrows_reports_and_money(bac_lieu):
     assert "Thiếu cán bộ" not in data["difficulties"]  # a 2013 report
     # Bạc Liêu's appendix gives the whole period only: no line of 2014
     assert data["money"]["total"]["need"] == 0
+    # … so the report has nothing to say about 2014's money: no line, no cumulative, no zero
+    assert data["money"]["lines"] == 0 and data["money"]["cumulative"] is None
+    assert data["projects"][1]["money"] == {"period": None, "cumulative": None}
     assert data["projects"][1]["report_period"] == ""
 
 
@@ -168,9 +171,12 @@ def test_a_draft_proposes_the_header_a_clerk_writes(bac_lieu):
     draft, data = new_report(
         params={"ke_hoach": str(plan.pk)}, period=Period.parse("2014-q3"), user=staff, today=TODAY
     )
-    assert draft.parent_body == "UBND TỈNH BẠC LIÊU"
-    assert draft.recipient == "Ủy ban nhân dân tỉnh Bạc Liêu"
-    assert draft.summary.endswith("(2213/QĐ-UBND), quý III năm 2014")
+    # Made today, Bạc Liêu's plan is reported on by Cà Mau (merged on 01/07/2025)
+    assert draft.parent_body == "UBND TỈNH CÀ MAU"
+    assert draft.issuing_body == "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+    assert draft.recipient == "Ủy ban nhân dân tỉnh Cà Mau"
+    assert draft.place == "Cà Mau"
+    assert draft.summary.endswith("(2213/QĐ-UBND) của tỉnh Bạc Liêu (cũ), quý III năm 2014")
     assert draft.difficulties.startswith("- Xây dựng hệ thống hội nghị giao ban")
     assert draft.signer_title == "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
 
@@ -192,7 +198,7 @@ def test_report_page_shows_the_plan_and_refuses_another_provinces_plan(client, b
     page = client.get(reverse("ubnd_preview"), {"ke_hoach": plan.pk, "ky": "2014-q3"})
     text = page.content.decode()
     assert page.status_code == 200
-    assert "UBND TỈNH BẠC LIÊU" in text
+    assert "UBND TỈNH CÀ MAU" in text
     assert "quý III năm 2014" in text
     assert "Đường truyền huyện Đông Hải chậm" in text
     other = Province.objects.get(slug="tra-vinh").plans.get()
