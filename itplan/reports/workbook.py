@@ -83,10 +83,14 @@ def xlsx(report: Report, data: dict) -> bytes:
     period = data["period"]["label"]
     _status_sheet(book, report, data["figures"], period)
     _money_sheets(book, report, data["money"], period)
+    if data["money"].get("cumulative"):
+        _cumulative_sheet(book, report, data)
     if "provinces" in data:
         _provinces_sheet(book, report, data["provinces"], period)
     else:
         _projects_sheet(book, report, data["projects"], period)
+        if data["projects"] and "money" in data["projects"][0]:
+            _project_money_sheet(book, report, data)
         _indicators_sheet(book, report, data["indicators"], period)
     if data.get("reconciliation"):
         _reconciliation_sheet(book, report, data["reconciliation"])
@@ -133,6 +137,52 @@ def _money_sheets(book, report: Report, money: dict, period: str) -> None:
         for n, (label, stage) in enumerate(zip(stages, Stage.values, strict=True)):
             cell = sheet.cell(row=words + n, column=1, value=f"{label}: {money['words'][stage]}")
             cell.font = Font(name=FONT, italic=True, size=11)
+
+
+def _stages_and_rate(figures: dict | None) -> list:
+    """Need, allocated, disbursed in triệu and the rate in % (a number): blank cells where
+    there is no money to tell."""
+    if not figures:
+        return [None] * 4
+    rate = None if figures["rate"] is None else Decimal(figures["rate"])
+    return [*_stages(figures), rate]
+
+
+def _cumulative_sheet(book, report: Report, data: dict) -> None:
+    """The period's money beside the cumulative from the plans' start (lũy kế)."""
+    money, period = data["money"], data["period"]
+    sheet = _sheet(book, _("Kỳ và lũy kế"), report, f"{period['label']} · {_unit()}")
+    period_figures = {**money["total"], "rate": money["rate"]} if money.get("lines") else None
+    _table(
+        sheet,
+        ["", *_stage_labels(), _("Tỷ lệ giải ngân (%)")],
+        [
+            [period["label"], *_stages_and_rate(period_figures)],
+            [period["cumulative_label"], *_stages_and_rate(money["cumulative"])],
+        ],
+        [36, 18, 18, 18, 14],
+    )
+
+
+def _project_money_sheet(book, report: Report, data: dict) -> None:
+    """Each project's money of the period and cumulative, as the document's table."""
+    period = data["period"]
+    cumulative = bool(data["money"].get("cumulative"))
+    headers = [_("STT"), _("Dự án, nhiệm vụ")]
+    for label in [period["label"], *([period["cumulative_label"]] if cumulative else [])]:
+        headers += [f"{stage} ({label})" for stage in _stage_labels()]
+        headers.append(f"{_('Tỷ lệ (%)')} ({label})")
+    rows = []
+    for row in data["projects"]:
+        money = row["money"]
+        if not (money["period"] or money["cumulative"]):
+            continue
+        values = [row["ref"], row["name"], *_stages_and_rate(money["period"])]
+        if cumulative:
+            values += _stages_and_rate(money["cumulative"])
+        rows.append(values)
+    sheet = _sheet(book, _("Kinh phí dự án"), report, _unit(), landscape=True)
+    _table(sheet, headers, rows, [6, 44, *[14] * (len(headers) - 2)])
 
 
 def _provinces_sheet(book, report: Report, provinces: list, period: str) -> None:
