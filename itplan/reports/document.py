@@ -101,7 +101,7 @@ def assessment(data: dict) -> str:
             "thành, %(ongoing)s đang thực hiện, %(late)s quá thời hạn mà chưa hoàn thành."
         )
         % {
-            "date": dmy(period["end"]),
+            "date": dmy(data["today"]),  # the projects' states are today's
             "projects": figures["projects"],
             "done": counts.get(Project.Status.COMPLETED, 0),
             "ongoing": counts.get(Project.Status.IN_PROGRESS, 0),
@@ -142,7 +142,11 @@ def next_tasks(data: dict) -> str:
         return ""
     open_ = [row for row in data.get("projects", []) if row.get("state") in OPEN]
     lines = [
-        _("- Tiếp tục thực hiện: %(name)s (%(status)s%(percent)s).")
+        (
+            _("- Tiếp tục thực hiện: %(name)s (%(status)s%(percent)s).")
+            if row["state"] == Project.Status.IN_PROGRESS
+            else _("- Triển khai: %(name)s (%(status)s%(percent)s).")
+        )
         % {
             "name": row["name"],
             "status": row["status"].lower(),

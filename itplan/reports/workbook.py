@@ -145,7 +145,7 @@ def _stages_and_rate(figures: dict | None) -> list:
     if not figures:
         return [None] * 4
     rate = None if figures["rate"] is None else Decimal(figures["rate"])
-    return [*_stages(figures), rate]
+    return [amount or None for amount in _stages(figures)] + [rate]  # "–" in the document
 
 
 def _cumulative_sheet(book, report: Report, data: dict) -> None:

@@ -23,6 +23,13 @@ def trieu(amount) -> str:
 
 
 @register.filter
+def trieu_or_dash(amount) -> str:
+    """As ``trieu``, with "–" for nothing: a report's money tables, where a stage without money
+    in the period has nothing to say, not a zero."""
+    return in_unit(amount) if amount else "–"
+
+
+@register.filter
 def percent(value) -> str:
     """A percentage with a decimal comma, or "—": Decimal("45.5") -> "45,5%"."""
     if value is None:
