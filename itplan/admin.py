@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from budgets.admin import MONEY_FIELDS, BudgetLineInline, trieu_column
 from budgets.reconciliation import reconcile
 from budgets.rollup import need_total
-from itplan.models import AppendixImport
+from itplan.models import AppendixImport, Letterhead
 from itplan.plans.resources import ProjectResource
 from projects.admin import ArchiveAdminMixin, VersionedAdminMixin
 from projects.corrections import CorrectionAdmin, CorrectionForm
@@ -252,3 +252,10 @@ class AppendixImportAdmin(ScopedAdmin):
     def has_delete_permission(self, request, obj=None):
         # the record of who imported what: only an administrator may remove one
         return request.user.is_active and request.user.is_superuser
+
+
+@admin.register(Letterhead)
+class LetterheadAdmin(ScopedHistoryAdmin):
+    """A province's letterhead for its UBND reports (staff set it on the portal too)."""
+
+    list_display = ["province", "parent_body", "issuing_body", "signer_name"]

@@ -70,6 +70,7 @@ urlpatterns = [
     path("chi-tieu/<int:indicator_id>/", progress_views.indicator_detail, name="indicator_detail"),
     path("bao-cao-ubnd/", report_views.report_index, name="ubnd_index"),
     path("bao-cao-ubnd/xem/", report_views.report_preview, name="ubnd_preview"),
+    path("bao-cao-ubnd/mau-dau-van-ban/", report_views.letterhead_edit, name="ubnd_letterhead"),
     path("bao-cao-ubnd/<int:report_id>/", report_views.report_detail, name="ubnd_detail"),
     path("bao-cao-ubnd/<int:report_id>/ban-hanh/", report_views.report_issue, name="ubnd_issue"),
     path(

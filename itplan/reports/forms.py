@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from itplan.models import Report
+from itplan.models import Letterhead, Report
 from itplan.reports.period import ROMAN, Period
 
 
@@ -56,3 +56,24 @@ def period_choices(start: int, end: int) -> list[tuple[int, list]]:
 
 def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]  # str.capitalize would lower "III"
+
+
+class LetterheadForm(forms.ModelForm):
+    """A province's letterhead: what every new draft of its reports starts from."""
+
+    class Meta:
+        model = Letterhead
+        fields = [
+            "parent_body",
+            "issuing_body",
+            "number_suffix",
+            "place",
+            "recipient",
+            "signer_title",
+            "signer_name",
+            "recipients",
+        ]
+        widgets = {
+            "signer_title": forms.Textarea(attrs={"rows": 2}),
+            "recipients": forms.Textarea(attrs={"rows": 4}),
+        }

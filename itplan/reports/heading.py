@@ -10,12 +10,16 @@ from provinces.models import Province
 from provinces.succession import it_department
 from provinces.text import fold
 
+SAVED = object()  # ``heading``'s default: the province's saved letterhead
 
-def heading(issuer: Province | None, on: datetime.date) -> dict:
+
+def heading(issuer: Province | None, on: datetime.date, letterhead=SAVED) -> dict:
     """The header, recipient and signature fields of a report of ``issuer`` dated ``on``: the
     province's letterhead where it sets them, otherwise the People's Committee and the IT
-    department of that date. A national roll-up (no issuer) has no parent body."""
-    letterhead = Letterhead.objects.filter(province=issuer).first() if issuer else None
+    department of that date (``letterhead=None``: those defaults only). A national roll-up (no
+    issuer) has no parent body."""
+    if letterhead is SAVED:
+        letterhead = Letterhead.objects.filter(province=issuer).first() if issuer else None
     department = it_department(on)
     defaults = {
         "parent_body": committee(issuer).upper() if issuer else "",
