@@ -10,11 +10,11 @@ table takes only the columns whose keys its rows carry, so figures the content g
 """
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
@@ -40,6 +40,7 @@ CENTER, RIGHT_ALIGN, JUSTIFY = (
     WD_ALIGN_PARAGRAPH.JUSTIFY,
 )
 ROMAN = ("I", "II", "III", "IV", "V", "VI")
+STAGES = ("need", "allocated", "disbursed")  # budgets.models.Stage's values, in its order
 # Word refuses a file whose elements are out of the schema's order: what may follow each one
 PPR_AFTER_BORDERS = (
     "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
@@ -124,19 +125,20 @@ def _set_fonts(rpr) -> None:
 
 
 def _field(paragraph, code: str) -> None:
-    """A Word field (``PAGE``) Word and LibreOffice both update."""
+    """A Word field (``PAGE``), which Word and LibreOffice both update as they lay out pages."""
+
+    def mark(kind: str):
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        return element
+
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = f" {code} "
+    shown = OxmlElement("w:t")
+    shown.text = "2"  # until the field is updated
     piece = paragraph.add_run()
-    for kind, text in (("begin", None), (None, code), ("separate", None), (None, "2"), ("end", None)):
-        if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        elif text == code:
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = f" {code} "
-        else:
-            element = OxmlElement("w:t")
-            element.text = text
+    for element in (mark("begin"), instruction, mark("separate"), shown, mark("end")):
         piece._r.append(element)
 
 
@@ -445,7 +447,9 @@ def _general(body: _Body, data: dict) -> None:
             after=2,
         )
     if scope["plan_count"] > len(scope["plans"]):
-        body.para(_("… trong tổng số %(n)s kế hoạch.") % {"n": scope["plan_count"]}, after=2)
+        count = scope["plan_count"]
+        more = ngettext("… trong tổng số %(n)s kế hoạch.", "… trong tổng số %(n)s kế hoạch.", count)
+        body.para(more % {"n": count}, after=2)
     if scope["filter"]:
         body.para(f"{_('Báo cáo theo bộ lọc:')} {scope['filter']}.")
     body.para(
@@ -491,13 +495,18 @@ def _provinces(body: _Body, provinces: list[dict], stage_labels: list[str]) -> N
             _num(_("Kế hoạch"), 9, lambda r: str(r["plans"])),
             _num(_("Dự án"), 8, lambda r: str(r["projects"])),
             _num(_("Hoàn thành"), 10, lambda r: str(r["completed"])),
-            *(
-                _num(label, 13, lambda r, s=stage: trieu(r[s]))
-                for label, stage in zip(stage_labels, ("need", "allocated", "disbursed"), strict=True)
-            ),
+            *_stage_columns(stage_labels, 13),
         ],
         numbered,
     )
+
+
+def _stage_columns(labels: list[str], weight: float) -> list[Column]:
+    """Need, allocated and disbursed of a row, in triệu."""
+    return [
+        _num(label, weight, lambda row, stage=stage: trieu(row[stage]))
+        for label, stage in zip(labels, STAGES, strict=True)
+    ]
 
 
 def _disbursed(which: str):
@@ -560,9 +569,6 @@ def _projects(body: _Body, data: dict) -> None:
     body.table(columns, shown)
 
 
-STAGES = ("need", "allocated", "disbursed")
-
-
 def _money(body: _Body, data: dict, stage_labels: list[str]) -> None:
     money = data["money"]
     total, words = money["total"], money["words"]
@@ -593,7 +599,7 @@ def _money(body: _Body, data: dict, stage_labels: list[str]) -> None:
     body.table(
         [
             _centred(_("Năm"), 34, lambda r: r["label"]),
-            *(_num(text, 22, lambda r, s=s: trieu(r[s])) for text, s in zip(stage_labels, STAGES, strict=True)),
+            *_stage_columns(stage_labels, 22),
         ],
         money["by_year"],
         total=[label, *totals],
@@ -602,7 +608,7 @@ def _money(body: _Body, data: dict, stage_labels: list[str]) -> None:
     body.table(
         [
             Column(_("Nguồn vốn · loại vốn"), 40, lambda r: r["label"]),
-            *(_num(text, 20, lambda r, s=s: trieu(r[s])) for text, s in zip(stage_labels, STAGES, strict=True)),
+            *_stage_columns(stage_labels, 20),
         ],
         money["by_source"],
         total=[label, *totals],
@@ -619,6 +625,8 @@ def _period_and_cumulative(body: _Body, data: dict, cumulative: dict) -> None:
             (_("Nhu cầu kinh phí"), _("Đã bố trí"), _("Đã giải ngân")), STAGES, strict=True
         )
     ]
+    period_label = _("Kỳ báo cáo (%(period)s)") % {"period": data["period"]["label"]}
+    cumulative_label = data["period"].get("cumulative_label") or _("Lũy kế")
     rows.append(
         {
             "label": _("Tỷ lệ giải ngân so với vốn đã bố trí"),
@@ -629,9 +637,9 @@ def _period_and_cumulative(body: _Body, data: dict, cumulative: dict) -> None:
     body.unit(_("Đơn vị: triệu đồng"))
     body.table(
         [
-            Column("", 40, lambda r: r["label"]),
-            _num(_("Kỳ báo cáo (%(period)s)") % {"period": data["period"]["label"]}, 30, lambda r: r["period"]),
-            _num(data["period"].get("cumulative_label") or _("Lũy kế"), 30, lambda r: r["cumulative"]),
+            Column(_("Nội dung"), 40, lambda r: r["label"]),
+            _num(period_label, 30, lambda r: r["period"]),
+            _num(cumulative_label, 30, lambda r: r["cumulative"]),
         ],
         rows,
     )
@@ -662,9 +670,7 @@ def _indicators(body: _Body, data: dict) -> None:
         _centred(
             pgettext("chỉ tiêu", "Mục tiêu"), 10, lambda r: with_year(r["target"], r["target_year"])
         ),
-        _centred(
-            _("Thực hiện"), 12, lambda r: with_year(r["actual"], dmy(r["actual_date"]))
-        ),
+        _centred(_("Thực hiện"), 12, lambda r: with_year(r["actual"], dmy(r["actual_date"]))),
         _num(_("Mức đạt"), 8, lambda r: "" if r["percent"] is None else f"{r['percent']}%"),
         Column(_("Đánh giá"), 16, lambda r: r["achievement"]),
     ]
@@ -680,10 +686,7 @@ def _closing(body: _Body, report: Report, ctx: dict) -> None:
     """The last sentence, then "Nơi nhận:" (12 pt bold italic, its list 11 pt) on the left and
     the signer on the right, kept on one page."""
     body.para(
-        _(
-            "Trên đây là báo cáo kết quả thực hiện %(period)s, kính báo cáo để xem xét, "
-            "chỉ đạo./."
-        )
+        _("Trên đây là báo cáo kết quả thực hiện %(period)s, kính báo cáo để xem xét, chỉ đạo./.")
         % {"period": ctx["data"]["period"]["label"]},
         keep=True,
     )
