@@ -200,10 +200,10 @@ class _Body:
         return _data_table(self.container, columns, rows, total)
 
 
-def run(paragraph, text: str, *, bold=False, italic=False, size=None, underline=False):
+def run(paragraph, text: str, *, bold=False, italic=False, size=None):
+    """A run of ``text``; what it does not set it takes from the paragraph's style."""
     piece = paragraph.add_run(text)
     piece.bold, piece.italic = bold or None, italic or None
-    piece.underline = underline or None
     if size is not None:
         piece.font.size = size
     return piece
@@ -276,10 +276,16 @@ def _fixed(table, widths) -> None:
     """Fixed column widths, as Word (the cells' widths) and LibreOffice (the grid) read them."""
     table.autofit = False  # w:tblLayout "fixed"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    total = table._tbl.tblPr.find(qn("w:tblW"))
+    total.set(qn("w:type"), "dxa")
+    total.set(qn("w:w"), str(int(sum(widths) / 635)))  # EMU to twentieths of a point
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
-        for cell in column.cells:
-            cell.width = width
+    for tr in table._tbl.tr_lst:  # the cells of a row, a merged one spanning several columns
+        start = 0
+        for tc in tr.tc_lst:
+            tc.width = sum(widths[start : start + tc.grid_span])
+            start += tc.grid_span
 
 
 def _widths(weights: list[float]) -> list[int]:
@@ -318,8 +324,9 @@ def _data_table(container, columns: list[Column], rows: list, total: list[str] |
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _row_settings(table.rows[0], header=True)
     for row in rows:
-        cells = table.add_row().cells
-        _row_settings(table.rows[-1])
+        added = table.add_row()
+        _row_settings(added)
+        cells = added.cells
         if isinstance(row, tuple):  # ("group", "Kế hoạch … · Nhóm …")
             merged = cells[0].merge(cells[-1])
             _cell_text(merged, row[1], bold=True)
@@ -329,9 +336,9 @@ def _data_table(container, columns: list[Column], rows: list, total: list[str] |
             italic = bool(column.italic and column.italic(row))
             _cell_text(cell, column.value(row), italic=italic, align=column.align)
     if total is not None:
-        cells = table.add_row().cells
-        _row_settings(table.rows[-1])
-        for cell, text, column in zip(cells, total, columns, strict=True):
+        added = table.add_row()
+        _row_settings(added)
+        for cell, text, column in zip(added.cells, total, columns, strict=True):
             _cell_text(cell, text, bold=True, align=column.align)
     _fixed(table, _widths([column.weight for column in columns]))
     # Space after the table: an empty, small paragraph (Word puts none after a table)
@@ -361,7 +368,9 @@ def _header(body: _Body, report: Report, ctx: dict) -> None:
     agency.para(report.issuing_body.upper(), bold=True, size=Pt(12), **compact)
     _rule(agency, HEAD_LEFT, Mm(22))
     number = report.number or "      /BC-SKHCN"
-    agency.para(f"{_('Số:')} {number}", size=BODY, **compact)
+    number_line = agency.para(f"{_('Số:')} {number}", size=BODY, **compact)
+    for text in number_line._p.iter(qn("w:t")):  # the blank before "/BC-…" is for the number
+        text.set(qn("xml:space"), "preserve")
     nation.para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=Pt(12), **compact)
     nation.para("Độc lập - Tự do - Hạnh phúc", bold=True, size=Pt(13.5), **compact)
     _rule(nation, right_width, Mm(55))  # as long as the Tiêu ngữ

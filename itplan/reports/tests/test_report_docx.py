@@ -352,3 +352,23 @@ def test_libreoffice_prints_it_on_a4_with_the_subject(tra_vinh, tmp_path):
     assert flat(report.summary) in text
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Tổng nhu cầu kinh phí: 439.050 triệu đồng" in text
+
+
+def test_an_issued_report_has_its_number_and_no_draft_mark(seed):
+    plan = seed["tra-vinh"]
+    report, data = draft(plan, make_user("cb.tv", "staff", plan.province))
+    report.state, report.number = Report.State.ISSUED, "15/BC-SKHCN"
+    document = Document(io.BytesIO(docx(report, data)))
+    assert "Số: 15/BC-SKHCN" in words(document)
+    assert "DỰ THẢO" not in words(document)
+
+
+def test_a_national_report_lists_the_provinces(seed):
+    report, data = new_report(
+        params={}, period=Period(), user=make_user("tw", "national"), today=TODAY
+    )
+    document = Document(io.BytesIO(docx(report, data)))
+    provinces = table_rows(table_headed(document, "Tỉnh, thành phố"))
+    assert len(provinces) == len(data["provinces"]) + 1
+    assert "2. Kết quả theo tỉnh, thành phố" in words(document)
+    assert "Số chỉ tiêu" in table_rows(table_headed(document, "Đánh giá"))[0]
