@@ -399,7 +399,7 @@ def _sections(body: _Body, report: Report, ctx: dict) -> None:
         )
         % {"date": dmy(data["today"]), "period": data["period"]["label"]}
     )
-    numbered = _numbered(body)
+    numbered = _Numbering(body)
     numbered.section(_("Kết quả thực hiện"))
     numbered.part(_("Tình hình chung"))
     _general(body, data)
@@ -413,7 +413,7 @@ def _sections(body: _Body, report: Report, ctx: dict) -> None:
     _money(body, data, ctx["stage_labels"])
     numbered.part(_("Thực hiện các chỉ tiêu"))
     _indicators(body, data)
-    assessment = ctx.get("assessment", _lines(getattr(report, "assessment", "")))
+    assessment = ctx.get("assessment", _lines(report.assessment))
     if assessment:
         numbered.part(_("Đánh giá chung"))
         _text(body, assessment)
@@ -421,13 +421,13 @@ def _sections(body: _Body, report: Report, ctx: dict) -> None:
     _text(body, ctx["difficulties"])
     numbered.section(_("Kiến nghị, đề xuất"))
     _text(body, ctx["proposals"])
-    next_tasks = ctx.get("next_tasks", _lines(getattr(report, "next_tasks", "")))
+    next_tasks = ctx.get("next_tasks", _lines(report.next_tasks))
     if next_tasks:
         numbered.section(_("Nhiệm vụ kỳ tới"))
         _text(body, next_tasks)
 
 
-class _numbered:
+class _Numbering:
     """Headings numbered as they come: I., II. … for sections, 1., 2. … for parts within."""
 
     def __init__(self, body: _Body):

@@ -301,6 +301,8 @@ def test_the_stored_reports_word_file_is_its_provinces_only(client, seed, who, s
     response = client.get(reverse("ubnd_download", args=[report.pk, "docx"]))
     assert response.status_code == status
     if status == 200:
+        detail = client.get(reverse("ubnd_detail", args=[report.pk])).content.decode()
+        assert reverse("ubnd_download", args=[report.pk, "docx"]) in detail
         assert response["Content-Type"] == DOCX
         assert response["Content-Disposition"].endswith('.docx"')
         assert report.summary in words(Document(io.BytesIO(response.content)))
