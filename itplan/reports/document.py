@@ -16,6 +16,7 @@ from itplan.reports.content import ReportError, build
 from itplan.reports.heading import full_name, heading
 from itplan.reports.period import Period
 from itplan.reports.render import html, pdf
+from itplan.reports.word import docx
 from itplan.reports.workbook import xlsx
 from itplan.templatetags.portal import dmy, percent
 from projects.models import Project
@@ -26,6 +27,7 @@ NUMBER = re.compile(r"^\d+/\S+$")
 FILES = {  # format: (renderer, content type)
     "pdf": (pdf, "application/pdf"),
     "xlsx": (xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "docx": (docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "html": (lambda report, data: html(report, data).encode(), "text/html; charset=utf-8"),
 }
 
@@ -180,7 +182,7 @@ def content(report: Report, user, today: datetime.date) -> dict:
 
 
 def as_file(report: Report, data: dict, fmt: str) -> tuple[bytes, str]:
-    """The report as a ``fmt`` file ("pdf", "xlsx", "html") and its content type."""
+    """The report as a ``fmt`` file ("pdf", "xlsx", "docx", "html") and its content type."""
     render, content_type = FILES[fmt]
     return render(report, data), content_type
 

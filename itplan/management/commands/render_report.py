@@ -13,7 +13,7 @@ from provinces.models import Province
 class Command(BaseCommand):
     help = (
         "Lập báo cáo UBND (dự thảo) của một kế hoạch, một tỉnh hoặc toàn quốc cho một kỳ, "
-        'ra tệp PDF, HTML hoặc Excel. Ví dụ: render_report --plan "2213/QĐ-UBND" '
+        'ra tệp PDF, HTML, Excel hoặc Word. Ví dụ: render_report --plan "2213/QĐ-UBND" '
         "--period 2014 --format pdf -o bao-cao.pdf"
     )
 
