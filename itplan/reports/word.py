@@ -25,7 +25,7 @@ from docx.shared import Mm, Pt
 
 from itplan.models import Report
 from itplan.reports.render import _lines, context
-from itplan.templatetags.portal import dmy, percent, trieu
+from itplan.templatetags.portal import dmy, percent, trieu, trieu_or_dash
 
 FONT = "Times New Roman"
 BODY = Pt(13)
@@ -513,7 +513,7 @@ def _provinces(body: _Body, provinces: list[dict], stage_labels: list[str]) -> N
 def _stage_columns(labels: list[str], weight: float) -> list[Column]:
     """Need, allocated and disbursed of a row, in triệu."""
     return [
-        _num(label, weight, lambda row, stage=stage: trieu(row[stage]))
+        _num(label, weight, lambda row, stage=stage: trieu_or_dash(row[stage]))
         for label, stage in zip(labels, STAGES, strict=True)
     ]
 
@@ -526,7 +526,8 @@ def _disbursed(which: str):
         if not money:
             return ""
         rate = money.get("rate")
-        return trieu(money["disbursed"]) + (f"\n({percent(rate)})" if rate is not None else "")
+        shown = trieu_or_dash(money["disbursed"])
+        return shown + (f"\n({percent(rate)})" if rate is not None else "")
 
     return value
 
@@ -579,16 +580,28 @@ def _projects(body: _Body, data: dict) -> None:
 
 
 def _money(body: _Body, data: dict, stage_labels: list[str]) -> None:
-    money = data["money"]
+    """As the page: a sentence when the period has no money, else the totals (the need only
+    when there is one), the period beside the cumulative, by year (more than one) and source."""
+    money, period = data["money"], data["period"]
     total, words = money["total"], money["words"]
-    paragraph = body.para()
-    for i, (stage, lead) in enumerate(
-        zip(
-            STAGES,
-            (_("Tổng nhu cầu kinh phí:"), _("đã bố trí:"), _("đã giải ngân:")),
-            strict=True,
+    cumulative = money.get("cumulative")
+    if money.get("lines") == 0:
+        text = _("Không có số liệu kinh phí của %(period)s.") % {"period": period["label"]}
+        body.para(text)
+        if cumulative:
+            _period_and_cumulative(body, data, cumulative)
+        return
+    if period.get("money_year"):
+        body.para(
+            _("Kinh phí được bố trí theo năm: số liệu kinh phí dưới đây là của năm %(year)s.")
+            % {"year": period["money_year"]}
         )
-    ):
+    paragraph = body.para()
+    leads = (_("Tổng nhu cầu kinh phí:"), _("đã bố trí:"), _("đã giải ngân:"))
+    shown = [(s, lead) for s, lead in zip(STAGES, leads, strict=True) if s != "need" or total[s]]
+    if not total["need"]:
+        run(paragraph, _("Kinh phí") + " ")
+    for i, (stage, lead) in enumerate(shown):
         run(paragraph, ("; " if i else "") + f"{lead} ")
         run(paragraph, f"{trieu(total[stage])} {_('triệu đồng')}", bold=True)
         if total[stage]:
@@ -597,22 +610,20 @@ def _money(body: _Body, data: dict, stage_labels: list[str]) -> None:
         run(paragraph, ", " + _("đạt %(rate)s số vốn đã bố trí") % {"rate": percent(money["rate"])})
     run(paragraph, ".")
 
-    cumulative = money.get("cumulative")
     if cumulative:
         _period_and_cumulative(body, data, cumulative)
-    if not money["by_year"]:
-        return
     label = _("Tổng cộng")
-    totals = [trieu(total[s]) for s in STAGES]
-    body.unit(_("Đơn vị: triệu đồng"))
-    body.table(
-        [
-            _centred(_("Năm"), 34, lambda r: r["label"]),
-            *_stage_columns(stage_labels, 22),
-        ],
-        money["by_year"],
-        total=[label, *totals],
-    )
+    totals = [trieu_or_dash(total[s]) for s in STAGES]
+    if len(money["by_year"]) > 1:
+        body.unit(_("Đơn vị: triệu đồng"))
+        body.table(
+            [
+                _centred(_("Năm"), 34, lambda r: r["label"]),
+                *_stage_columns(stage_labels, 22),
+            ],
+            money["by_year"],
+            total=[label, *totals],
+        )
     body.unit(_("Đơn vị: triệu đồng"))
     body.table(
         [
@@ -629,7 +640,11 @@ def _period_and_cumulative(body: _Body, data: dict, cumulative: dict) -> None:
     money = data["money"]
     period = {**money["total"], "rate": money["rate"]}
     rows = [
-        {"label": label, "period": trieu(period[s]), "cumulative": trieu(cumulative.get(s))}
+        {
+            "label": label,
+            "period": trieu_or_dash(period[s]),
+            "cumulative": trieu_or_dash(cumulative.get(s)),
+        }
         for label, s in zip(
             (_("Nhu cầu kinh phí"), _("Đã bố trí"), _("Đã giải ngân")), STAGES, strict=True
         )
@@ -665,8 +680,14 @@ def _indicators(body: _Body, data: dict) -> None:
         )
         return
     rows = data.get("indicators") or []
+    if not rows and data["scope"]["national"]:
+        body.para(_("Không có chỉ tiêu trong phạm vi báo cáo."))
+        return
     if not rows:
-        body.para(_("Kế hoạch không đặt chỉ tiêu định lượng."))
+        body.para(
+            _("Không có chỉ tiêu nào có mục tiêu hoặc số liệu đến hạn trước ngày %(date)s.")
+            % {"date": dmy(data["period"]["end"])}
+        )
         return
 
     def with_year(value, year):
