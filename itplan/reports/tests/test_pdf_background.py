@@ -218,9 +218,7 @@ def test_the_database_queue_and_its_worker_make_the_pdf(client, tra_vinh, settin
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     warm_ups = []
-    monkeypatch.setattr(
-        "itplan.management.commands.db_worker.warm_up", lambda: warm_ups.append(1)
-    )
+    monkeypatch.setattr("itplan.management.commands.db_worker.warm_up", lambda: warm_ups.append(1))
     report = tra_vinh["draft"]
     client.force_login(tra_vinh["staff"])
     client.post(reverse("ubnd_issue", args=[report.pk]), {"number": "7/BC-SKHCN"})
