@@ -36,7 +36,12 @@ db: setup
 seed: db
 	$(LOCAL) $(BIN)/python manage.py load_seed
 
+# The server and, beside it, the worker that prints issued reports' PDFs (manage.py db_worker);
+# stopping the server (Ctrl+C) stops the worker. The worker does not reload on code changes:
+# restart `make run` after changing a task.
 run: seed port-free
+	$(LOCAL) $(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(LOCAL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Before serving: a clear message when another program (another portal) holds the port.

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "itplan",
     "itplan.lockout.AxesConfig",  # django-axes, named in Vietnamese
     "csp",
+    "django_tasks",
+    "django_tasks_db",  # after itplan, whose db_worker command (warmed up) replaces this one's
 ]
 
 MIDDLEWARE = [
@@ -124,6 +126,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles the dashboards' aggregates (cost above 100.000) on every
     # request: 15-20 ms of a 60 ms query, never won back on tables of this size.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+
+# Background tasks (django-tasks): an issued report's PDF is made by a worker, `manage.py
+# db_worker` (`make run` starts one beside the server; a deployment runs one beside gunicorn),
+# from a queue in the database. TASKS_BACKEND=immediate makes it in the request that issues
+# (the test suite's default, set in pyproject.toml).
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("TASKS_BACKEND", "database")]
+    }
+}
+# A worker (web or background) loads WeasyPrint, the report templates and fonts when it starts
+# (itplan.reports.render.warm_up); PDF_WARM_UP=0 skips it.
+PDF_WARM_UP = os.environ.get("PDF_WARM_UP", "1") != "0"
 
 # Shared by every worker: the rendered dashboards and lists (itplan.pagecache) and the data
 # version they are keyed on. The database by default (its table comes with `migrate`); a

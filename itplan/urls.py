@@ -78,4 +78,8 @@ urlpatterns = [
         report_views.report_download,
         name="ubnd_download",
     ),
+    # The issued report's PDF, made in the background: its state (polled by the page), and
+    # making it again after a failure
+    path("bao-cao-ubnd/<int:report_id>/trang-thai/", report_views.pdf_status, name="ubnd_status"),
+    path("bao-cao-ubnd/<int:report_id>/tao-lai-pdf/", report_views.pdf_remake, name="ubnd_remake"),
 ]

@@ -2,6 +2,7 @@
 frozen for an issued report), and issuing it."""
 
 import datetime
+import logging
 import re
 from decimal import Decimal
 
@@ -20,8 +21,11 @@ from itplan.reports.word import docx
 from itplan.reports.workbook import xlsx
 from itplan.templatetags.portal import dmy, percent
 from projects.models import Project
+from provinces import access
 from provinces.models import Province
 from provinces.succession import governing
+
+logger = logging.getLogger(__name__)
 
 NUMBER = re.compile(r"^\d+/\S+$")
 FILES = {  # format: (renderer, content type)
@@ -189,8 +193,9 @@ def as_file(report: Report, data: dict, fmt: str) -> tuple[bytes, str]:
 
 def issue(report: Report, *, user, number: str) -> Report:
     """Give the draft its number (its date is the one the clerk wrote) and freeze it: its
-    content and its PDF are stored, so later changes to the data do not change the issued
-    report. Raises ``ReportError``."""
+    content is stored, so later changes to the data do not change the issued report; its PDF
+    is printed from that content in the background once the issue is committed
+    (``tasks.make_pdf``). Raises ``ReportError``."""
     number = number.strip()
     if not NUMBER.match(number):
         raise ReportError(
@@ -212,7 +217,72 @@ def issue(report: Report, *, user, number: str) -> Report:
         report.data = content(report, user, timezone.localdate())
         report.state = Report.State.ISSUED
         report.issued_by, report.issued_at = user, timezone.now()
-        name = f"{number.replace('/', '-')}.pdf"
-        report.pdf.save(name, ContentFile(pdf(report, report.data)), save=False)
+        report.pdf_error = ""
         report.save()
+        _print_after_commit(report.pk)
     return report
+
+
+def remake_pdf(report: Report, *, user) -> Report:
+    """Print again the PDF of an issued report whose PDF could not be made (the reason is on
+    its page), in the background. Staff of the report's province only (``can_change``);
+    raises ``ReportError`` for a draft or a report whose PDF is there."""
+    access.require_change(user, report)
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        if not report.issued or report.pdf:
+            raise ReportError(_("Báo cáo này không cần tạo lại tệp PDF."))
+        report.pdf_error = ""
+        report.save(update_fields=["pdf_error"])
+        _print_after_commit(report.pk)
+    return report
+
+
+def pdf_state(report: Report) -> str:
+    """Where the report's PDF stands: "draft" (printed on demand), "ready" (stored), "failed"
+    (the reason in ``pdf_error``) or "pending" (being printed in the background)."""
+    if not report.issued:
+        return "draft"
+    if report.pdf:
+        return "ready"
+    return "failed" if report.pdf_error else "pending"
+
+
+def _print_after_commit(report_id: int) -> None:
+    # Enqueued only once the report is committed as issued, so the worker reads it as such; a
+    # queue that refuses the task leaves the reason on the report, and staff may try again.
+    def enqueue():
+        from itplan.reports.tasks import make_pdf
+
+        try:
+            make_pdf.enqueue(report_id)
+        except Exception as error:
+            logger.exception("Report %s: its PDF could not be queued", report_id)
+            Report.objects.filter(pk=report_id).update(pdf_error=_reason(error))
+
+    transaction.on_commit(enqueue)
+
+
+def _reason(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"[:1000]
+
+
+def store_pdf(report_id: int) -> bool:
+    """Print issued report ``report_id`` from its frozen content and store the file; on a
+    failure keep the reason in ``pdf_error`` instead. True when the PDF was stored; a report
+    that is gone, not issued, or has its PDF already is left alone (a task run twice)."""
+    report = Report.objects.filter(pk=report_id, state=Report.State.ISSUED).first()
+    if report is None or report.pdf:
+        return False
+    try:
+        document = pdf(report, report.data)
+    except Exception as error:
+        logger.exception("Report %s: its PDF could not be printed", report_id)
+        report.pdf_error = _reason(error)
+        report.save(update_fields=["pdf_error"])
+        return False
+    name = f"{report.number.replace('/', '-')}.pdf"
+    report.pdf.save(name, ContentFile(document), save=False)
+    report.pdf_error = ""
+    report.save(update_fields=["pdf", "pdf_error"])
+    return True

@@ -2,10 +2,12 @@
 template and the same content (``itplan.reports.content``)."""
 
 import datetime
+import logging
 from pathlib import Path
+from time import perf_counter
 
 from django.conf import settings
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils.translation import gettext as _
 
 from budgets.models import Stage
@@ -14,6 +16,9 @@ from itplan.reports import charts
 from itplan.reports.heading import number_suffix
 
 CSS = Path(settings.BASE_DIR) / "static" / "css" / "report.css"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+logger = logging.getLogger(__name__)
 
 
 def place_and_date(place: str, date: datetime.date) -> str:
@@ -93,3 +98,34 @@ def print_pdf(document: str) -> bytes:
 
     # The stylesheet's font URLs are relative to static/css/
     return HTML(string=document, base_url=str(CSS), url_fetcher=StaticFilesOnly()).write_pdf()
+
+
+# A few words in each face of the report's font (regular, bold, italic, bold italic), Vietnamese
+# diacritics and a table: enough for WeasyPrint to load, shape and subset each font once.
+WARM_UP_DOCUMENT = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<style>{css}</style></head><body><article class="vb" lang="vi">
+<p class="title">BÁO CÁO</p><p>Kết quả thực hiện kế hoạch ứng dụng <b>công nghệ thông tin</b>,
+<i>quý IV năm 2026</i>, <b><i>Ủy ban nhân dân tỉnh</i></b>.</p>
+<table class="data"><tr><th>Nguồn vốn</th><td class="num">1.234,5</td></tr></table>
+</article></body></html>"""
+
+
+def warm_up() -> float | None:
+    """Load, when a worker starts, what its first PDF would otherwise load while a person
+    waits: WeasyPrint and the libraries under it (Pango, fontconfig, HarfBuzz, fontTools), the
+    report templates compiled, and the report's stylesheet and fonts parsed by printing a small
+    document with them. Returns the seconds it took; a failure is logged, never raised: the
+    worker still starts, only its first PDF is slower."""
+    if not getattr(settings, "PDF_WARM_UP", True):
+        return None
+    started = perf_counter()
+    try:
+        for path in sorted((TEMPLATES / "reports").iterdir()):
+            get_template(f"reports/{path.name}")
+        print_pdf(WARM_UP_DOCUMENT.replace("{css}", CSS.read_text(encoding="utf-8")))
+    except Exception:
+        logger.exception("PDF warm-up failed; the first report PDF will be slower")
+        return None
+    seconds = perf_counter() - started
+    logger.info("PDF warm-up done in %.1f s", seconds)
+    return seconds

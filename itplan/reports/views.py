@@ -11,8 +11,9 @@ included: a report belongs to the department that sends it.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -28,7 +29,7 @@ from itplan.reports import (
     issue,
     new_report,
 )
-from itplan.reports.document import FILES, as_file
+from itplan.reports.document import FILES, as_file, pdf_state, remake_pdf
 from itplan.reports.forms import IssueForm, LetterheadForm, ReportForm, period_choices
 from itplan.reports.heading import heading, number_suffix
 from itplan.reports.period import plan_years_of
@@ -170,6 +171,7 @@ def report_detail(request, report_id: int):
             "issue_form": IssueForm(initial={"number": f"/{_number_suffix(report)}"})
             if editable
             else None,
+            **_pdf_context(request.user, report),
         },
     )
 
@@ -222,6 +224,10 @@ def report_download(request, report_id: int, fmt: str):
             filename=_file_name(report, "pdf"),
             content_type="application/pdf",
         )
+    if fmt == "pdf" and report.issued:  # made in the background: not there yet, or failed
+        return render(
+            request, "reports/pdf_pending.html", _pdf_context(request.user, report), status=409
+        )
     data = content(report, request.user, timezone.localdate())
     return _download(report, data, fmt)
 
@@ -256,3 +262,47 @@ def letterhead_edit(request):
         "reports/letterhead.html",
         {"form": form, "province": province, "fields": fields},
     )
+
+
+# The issued report's PDF, printed in the background after issuing (itplan.reports.tasks): the
+# page shows its progress, asks the state every 2 s (static/js/report-status.js) and offers
+# staff to make it again when it failed.
+
+
+def _pdf_context(user, report: Report) -> dict:
+    state = pdf_state(report)
+    return {
+        "report": report,
+        "pdf_state": state,
+        "pdf_waiting": state in ("pending", "failed"),
+        "can_remake": state == "failed" and can_change(user, report),
+    }
+
+
+@login_required
+def pdf_status(request, report_id: int):
+    """The state of the report's PDF as JSON, read-only, for whoever may see the report:
+    ``state`` ("draft", "pending", "ready", "failed"), the download address when ready, the
+    reason when failed."""
+    report = _report(request, report_id)
+    state = pdf_state(report)
+    return JsonResponse(
+        {
+            "state": state,
+            "url": reverse("ubnd_download", args=[report.pk, "pdf"]) if state == "ready" else "",
+            "error": report.pdf_error if state == "failed" else "",
+        }
+    )
+
+
+@login_required
+@require_POST
+def pdf_remake(request, report_id: int):
+    report = _report(request, report_id)
+    try:
+        remake_pdf(report, user=request.user)
+    except ReportError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Đang tạo lại tệp PDF."))
+    return redirect("ubnd_detail", report.pk)

@@ -231,7 +231,9 @@ def draft_for(client, staff, plan, period="2014-q3") -> Report:
     return Report.objects.latest("id")
 
 
-def test_staff_edit_a_draft_then_issue_it_and_the_issued_report_stays(client, bac_lieu):
+def test_staff_edit_a_draft_then_issue_it_and_the_issued_report_stays(
+    client, bac_lieu, django_capture_on_commit_callbacks
+):
     plan, staff, leader = bac_lieu
     draft = draft_for(client, staff, plan, period="")  # the whole plan: the money has no years
     form = {
@@ -248,7 +250,8 @@ def test_staff_edit_a_draft_then_issue_it_and_the_issued_report_stays(client, ba
         "recipients": "- Như trên;\n- Lưu: VT.",
     }
     assert client.post(reverse("ubnd_detail", args=[draft.pk]), form).status_code == 302
-    issued = client.post(reverse("ubnd_issue", args=[draft.pk]), {"number": "15/BC-SKHCN"})
+    with django_capture_on_commit_callbacks(execute=True):  # the PDF, printed once committed
+        issued = client.post(reverse("ubnd_issue", args=[draft.pk]), {"number": "15/BC-SKHCN"})
     assert issued.status_code == 302
     draft.refresh_from_db()
     assert draft.issued and draft.number == "15/BC-SKHCN"
