@@ -187,6 +187,14 @@ APPENDIX_MAX_ENTRIES = 2000
 APPENDIX_MAX_RATIO = 100
 APPENDIX_MAX_CELLS = 300_000
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+# Signed UBND reports (itplan.reports.signature): the certificates (PEM or DER file paths,
+# separated by ":" in the environment) of the certification authorities whose signatures are
+# "trusted", e.g. the Vietnamese national root CA and the CAs under it the departments use.
+# Empty: a signed report is still accepted when its signature is intact and covers the whole
+# file, and the page says its certificate could not be checked against a trusted authority.
+REPORT_SIGNATURE_TRUST_ROOTS = [
+    path for path in os.environ.get("REPORT_SIGNATURE_TRUST_ROOTS", "").split(":") if path
+]
 
 # E-mail (deadline reminders): SMTP when EMAIL_HOST is set, otherwise written to the console.
 if os.environ.get("EMAIL_HOST"):
