@@ -63,9 +63,7 @@ def _same_except(before, after, keys: set[str]) -> bool:
     if not isinstance(after, generic.DictionaryObject):
         return False
     names = (set(before) | set(after)) - keys
-    return all(
-        k in before and k in after and before.raw_get(k) == after.raw_get(k) for k in names
-    )
+    return all(k in before and k in after and before.raw_get(k) == after.raw_get(k) for k in names)
 
 
 def _items(value, resolver) -> list:

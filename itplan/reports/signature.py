@@ -30,15 +30,14 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from pyhanko.keys import load_certs_from_pemder
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from itplan.reports.sameness import adds_only_signatures
 
 log = logging.getLogger(__name__)
-
 
 
 @dataclass(frozen=True)
@@ -183,4 +182,3 @@ def _not_the_issued(reader: PdfFileReader, signed: bytes, issued: bytes) -> str:
             "nội dung ngoài chữ ký số)."
         )
     return ""
-
