@@ -72,6 +72,7 @@ urlpatterns = [
     path("bao-cao-ubnd/xem/", report_views.report_preview, name="ubnd_preview"),
     path("bao-cao-ubnd/<int:report_id>/", report_views.report_detail, name="ubnd_detail"),
     path("bao-cao-ubnd/<int:report_id>/ban-hanh/", report_views.report_issue, name="ubnd_issue"),
+    path("bao-cao-ubnd/<int:report_id>/ban-ky-so/", report_views.report_sign, name="ubnd_sign"),
     path(
         "bao-cao-ubnd/<int:report_id>/tai/<str:fmt>/",
         report_views.report_download,

@@ -29,9 +29,11 @@ from itplan.reports import (
     new_report,
 )
 from itplan.reports.document import FILES, as_file
-from itplan.reports.forms import IssueForm, ReportForm, period_choices
+from itplan.reports.forms import IssueForm, ReportForm, SignedForm, period_choices
 from itplan.reports.period import plan_years_of
 from itplan.reports.render import context
+from itplan.reports.signature import Verdict
+from itplan.reports.signed import keep_signed
 from projects.models import Plan
 from provinces.access import can_change, can_edit, province_ids, require_role, scope, sees_all
 from provinces.models import Province
@@ -158,8 +160,37 @@ def report_detail(request, report_id: int):
             **context(report, data),
             "form": form,
             "issue_form": IssueForm() if editable else None,
+            **_signed_context(request.user, report),
         },
     )
+
+
+def _signed_context(user, report: Report) -> dict:
+    """The signed copy's check as the page shows it, and the upload form for those who may."""
+    return {
+        "signed": Verdict.from_json(report.signature) if report.signed_pdf else None,
+        "sign_form": SignedForm() if report.issued and can_change(user, report) else None,
+    }
+
+
+@login_required
+@require_POST
+def report_sign(request, report_id: int):
+    """Upload the issued report's PDF signed outside the portal: kept when its signatures
+    check out, otherwise refused with the reason and the report left as it was."""
+    report = _report(request, report_id)
+    if not can_change(request.user, report):
+        raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới tải lên bản đã ký số."))
+    form = SignedForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Hãy chọn tệp PDF đã ký số."))
+        return redirect("ubnd_detail", report.pk)
+    verdict = keep_signed(report, form.cleaned_data["file"], by=request.user)
+    if verdict.accepted:
+        messages.success(request, _("Đã nhận bản đã ký số của báo cáo."))
+    else:
+        messages.error(request, _("Không nhận tệp đã ký: %(reason)s") % {"reason": verdict.reason})
+    return redirect("ubnd_detail", report.pk)
 
 
 @login_required
@@ -190,9 +221,18 @@ def report_issue(request, report_id: int):
 
 @login_required
 def report_download(request, report_id: int, fmt: str):
-    """An issued report's stored PDF, or its tables (from its stored data) as Excel; a draft's
-    PDF or Excel drawn from the data now."""
+    """An issued report's stored PDF, its signed copy ("signed"), or its tables (from its
+    stored data) as Excel; a draft's PDF or Excel drawn from the data now."""
     report = _report(request, report_id)
+    if fmt == "signed":
+        if not report.signed_pdf:
+            raise Http404(_("Báo cáo chưa có bản đã ký số."))
+        return FileResponse(
+            report.signed_pdf.open("rb"),
+            as_attachment=True,
+            filename=_file_name(report, "pdf").replace(".pdf", "-da-ky-so.pdf"),
+            content_type="application/pdf",
+        )
     if fmt not in FILES:
         raise Http404
     if fmt == "pdf" and report.issued and report.pdf:
