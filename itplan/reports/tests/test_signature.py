@@ -22,8 +22,8 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from itplan.models import Report
 from itplan.reports import Period, issue, new_report
+from itplan.reports.render import pdf
 from itplan.reports.signature import verify
-from tests.factories import make_user
 
 SIGNER = "Nguyễn Văn An"
 AGENCY = "Sở Khoa học và Công nghệ tỉnh Cà Mau"
@@ -159,3 +159,186 @@ def test_the_signed_issued_pdf_is_kept_and_the_page_shows_its_signer(client, wor
     download = client.get(reverse("ubnd_download", args=[issued.pk, "signed"]))
     assert b"".join(download.streaming_content) == signed
     assert "da-ky-so.pdf" in download["Content-Disposition"]
+
+
+def flip_byte(data: bytes, at: int) -> bytes:
+    changed = bytearray(data)
+    changed[at] ^= 0x01
+    return bytes(changed)
+
+
+def test_one_byte_changed_in_the_signed_range_is_refused_and_nothing_is_kept(
+    client, world, issued, pki
+):
+    original = stored_pdf(issued)
+    signed = sign(original, pki["ours"]["signer"])
+    # a byte of the issued document's body, inside the range the signature covers
+    tampered = flip_byte(signed, len(original) // 2)
+    before = kept(issued)
+    client.force_login(world["staff_a"])
+    page = upload(client, issued, tampered).content.decode()
+    assert f"Không nhận tệp đã ký: Chữ ký số của {SIGNER} không còn toàn vẹn" in page
+    assert kept(issued) == before
+    assert "Chưa có bản đã ký số." in page
+
+
+def test_bytes_appended_after_signing_are_refused(client, world, issued, pki):
+    signed = sign(stored_pdf(issued), pki["ours"]["signer"])
+    verdict = verify(signed + b"\n% sua sau khi ky\n", issued=stored_pdf(issued))
+    assert not verdict.accepted
+    assert verdict.reason == (
+        f"Tệp đã bị sửa sau khi ký: chữ ký số của {SIGNER} không phủ toàn bộ tệp."
+    )
+
+
+def test_a_change_saved_after_signing_is_refused(issued, pki):
+    """A program that saves an edit after signing adds a revision the signature does not
+    cover."""
+    signed = sign(stored_pdf(issued), pki["ours"]["signer"])
+    writer = IncrementalPdfFileWriter(io.BytesIO(signed))
+    writer.root["/PageMode"] = generic.NameObject("/UseOutlines")
+    writer.update_root()
+    edited = io.BytesIO()
+    writer.write(edited)
+    verdict = verify(edited.getvalue(), issued=stored_pdf(issued))
+    assert "Tệp đã bị sửa sau khi ký" in verdict.reason
+
+
+def test_an_unsigned_or_unreadable_file_is_refused(client, world, issued):
+    client.force_login(world["staff_a"])
+    before = kept(issued)
+    assert "Tệp chưa được ký số." in upload(client, issued, stored_pdf(issued)).content.decode()
+    page = upload(client, issued, b"MZ\x90\x00 not a pdf", name="bao-cao.pdf").content.decode()
+    assert "Tệp tải lên không phải tệp PDF." in page
+    broken = verify(b"%PDF-1.7\n1 0 obj <<")
+    assert broken.reason.startswith("Không đọc được tệp PDF tải lên")
+    assert kept(issued) == before
+
+
+def test_a_signed_pdf_that_is_not_the_issued_one_is_refused(client, world, issued, pki):
+    client.force_login(world["staff_a"])
+    other = Report.objects.get(pk=issued.pk)
+    other.pk, other.number = None, "16/BC-SKHCN"
+    # the same report printed again to PDF before signing: other bytes
+    other.save()
+    reprinted = pdf(other, other.data)
+    page = upload(client, issued, sign(reprinted, pki["ours"]["signer"])).content.decode()
+    assert "Tệp đã ký không phải tệp PDF đã ban hành của báo cáo này" in page
+    assert Report.objects.get(pk=issued.pk).signature is None
+
+
+def test_content_changed_while_signing_is_refused(issued, pki):
+    """The signing revision itself may hold more than the signature: a page changed in the
+    same update is not the issued document."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(stored_pdf(issued)))
+    page = writer.root["/Pages"]["/Kids"][0]
+    page_ref = writer.root["/Pages"].raw_get("/Kids")[0]
+    fake = generic.StreamObject(stream_data=b"BT /F1 24 Tf 100 700 Td (0 trieu) Tj ET")
+    page["/Contents"] = writer.add_object(fake)
+    writer.update_container(page_ref.get_object())
+    meta = signers.PdfSignatureMetadata(field_name="ChuKy1")
+    signed = signers.sign_pdf(writer, meta, signer=pki["ours"]["signer"]).getvalue()
+    verdict = verify(signed, issued=stored_pdf(issued))
+    assert verdict.reason.startswith("Tệp đã ký có nội dung khác tệp PDF đã ban hành")
+
+
+def test_a_second_signature_after_the_first_is_accepted(issued, pki):
+    """The director signs, then the department's văn thư adds the seal signature."""
+    first = sign(stored_pdf(issued), pki["ours"]["signer"], field="GiamDoc")
+    both = sign(first, pki["other"]["signer"], field="VanThu")
+    verdict = verify(both, issued=stored_pdf(issued))
+    assert verdict.accepted, verdict.reason
+    assert [s.issuer for s in verdict.signatures] == ["CA Thử nghiệm Quốc gia", "CA Khác"]
+
+
+def test_trust_follows_the_configured_roots(client, world, issued, pki, settings, tmp_path):
+    root = tmp_path / "root.pem"
+    root.write_bytes(pki["ours"]["root_pem"])
+    settings.REPORT_SIGNATURE_TRUST_ROOTS = [str(root)]
+    ours = verify(sign(stored_pdf(issued), pki["ours"]["signer"]), issued=stored_pdf(issued))
+    assert ours.accepted and ours.trusted
+    # another authority's certificate: accepted, said to be unverified
+    client.force_login(world["staff_a"])
+    page = upload(client, issued, sign(stored_pdf(issued), pki["other"]["signer"]))
+    text = page.content.decode()
+    assert "Đã nhận bản đã ký số của báo cáo." in text
+    assert "chưa xác minh được chứng thư số (do CA Khác cấp)" in text
+    # the first, trusted, replaces it; the history keeps the other
+    page = upload(client, issued, sign(stored_pdf(issued), pki["ours"]["signer"])).content
+    assert "do CA Thử nghiệm Quốc gia cấp, thuộc tổ chức chứng thực tin cậy" in page.decode()
+    history = [h.signature["signatures"][0]["issuer"] for h in issued.history.all()[:2]]
+    assert history == ["CA Thử nghiệm Quốc gia", "CA Khác"]
+
+
+def test_an_oversized_file_is_refused_before_it_is_read(client, world, issued, settings):
+    settings.ATTACHMENT_MAX_BYTES = 1024 * 1024
+    client.force_login(world["staff_a"])
+    before = kept(issued)
+    page = upload(client, issued, b"%PDF-1.7\n" + b"0" * (1536 * 1024)).content.decode()
+    assert "Không nhận tệp đã ký: Tệp lớn 1,5 MB, quá giới hạn 1,0 MB." in page
+    assert kept(issued) == before
+
+
+def test_while_the_pdf_is_being_made_the_upload_waits(client, world, issued, pki):
+    signed = sign(stored_pdf(issued), pki["ours"]["signer"])
+    Report.objects.filter(pk=issued.pk).update(pdf="")
+    client.force_login(world["staff_a"])
+    page = upload(client, issued, signed).content.decode()
+    assert "Tệp PDF của báo cáo đang được tạo, hãy thử lại sau." in page
+    assert Report.objects.get(pk=issued.pk).signature is None
+
+
+def test_a_draft_takes_no_signed_file(client, world, issued, pki):
+    signed = sign(stored_pdf(issued), pki["ours"]["signer"])
+    Report.objects.filter(pk=issued.pk).update(state=Report.State.DRAFT)
+    client.force_login(world["staff_a"])
+    page = upload(client, issued, signed).content.decode()
+    assert "Chỉ báo cáo đã ban hành mới nhận bản đã ký số." in page
+    assert "Tải lên bản đã ký số" not in page
+    assert Report.objects.get(pk=issued.pk).signature is None
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("staff_a", 200),
+        ("leader_a", 403),
+        ("staff_b", 404),
+        ("national", 404),
+        (None, 302),
+    ],
+)
+def test_only_the_provinces_staff_upload_a_signed_copy(client, world, issued, pki, who, status):
+    signed = sign(stored_pdf(issued), pki["ours"]["signer"])
+    before = kept(issued)
+    if who:
+        client.force_login(world[who])
+    file = SimpleUploadedFile("da-ky.pdf", signed, content_type="application/pdf")
+    response = client.post(reverse("ubnd_sign", args=[issued.pk]), {"file": file})
+    if status == 200:  # kept, then back to the report
+        assert response.status_code == 302
+        assert kept(issued)[1]["signatures"][0]["signer"] == SIGNER
+        assert kept(issued)[4] == before[4] + 1
+        return
+    assert response.status_code == status
+    if who is None:
+        assert response["Location"].startswith(reverse("login"))
+    assert kept(issued) == before
+
+
+def test_the_page_offers_the_upload_to_staff_only_and_the_copy_to_readers(
+    client, world, issued, pki
+):
+    client.force_login(world["staff_a"])
+    upload(client, issued, sign(stored_pdf(issued), pki["ours"]["signer"]))
+    assert (
+        "Thay bằng bản đã ký số mới"
+        in client.get(reverse("ubnd_detail", args=[issued.pk])).content.decode()
+    )
+    assert client.get(reverse("ubnd_sign", args=[issued.pk])).status_code == 405  # POST only
+    client.force_login(world["leader_a"])
+    page = client.get(reverse("ubnd_detail", args=[issued.pk])).content.decode()
+    assert SIGNER in page and "Tải bản đã ký số" in page
+    assert "Tải lên bản đã ký số" not in page and "Thay bằng bản đã ký số mới" not in page
+    client.force_login(world["staff_b"])
+    assert client.get(reverse("ubnd_download", args=[issued.pk, "signed"])).status_code == 404
