@@ -18,6 +18,7 @@ from django.urls import reverse
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import signers
+from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from itplan.models import Report
@@ -342,3 +343,15 @@ def test_the_page_offers_the_upload_to_staff_only_and_the_copy_to_readers(
     assert "Tải lên bản đã ký số" not in page and "Thay bằng bản đã ký số mới" not in page
     client.force_login(world["staff_b"])
     assert client.get(reverse("ubnd_download", args=[issued.pk, "signed"])).status_code == 404
+
+
+def test_a_visible_signature_box_is_accepted(issued, pki):
+    """Signing programs draw the signature (name, time, the seal's image) in a box on the page:
+    a signature widget, not a change to the page's content."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(stored_pdf(issued)))
+    append_signature_field(writer, SigFieldSpec("ChuKy1", box=(320, 60, 540, 140), on_page=-1))
+    meta = signers.PdfSignatureMetadata(field_name="ChuKy1")
+    signed = signers.sign_pdf(writer, meta, signer=pki["ours"]["signer"]).getvalue()
+    verdict = verify(signed, issued=stored_pdf(issued))
+    assert verdict.accepted, verdict.reason
+    assert verdict.signatures[0].organisation == AGENCY
