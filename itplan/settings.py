@@ -195,6 +195,12 @@ ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 REPORT_SIGNATURE_TRUST_ROOTS = [
     path for path in os.environ.get("REPORT_SIGNATURE_TRUST_ROOTS", "").split(":") if path
 ]
+# Optional: the department's own certificate and key (a PKCS#12 .p12/.pfx file, its passphrase
+# in the environment) with which the server signs an issued report on a clerk's request. One
+# department's certificate: for a deployment that serves one province; unset, the portal only
+# takes copies signed outside it.
+REPORT_SIGNING_PKCS12 = os.environ.get("REPORT_SIGNING_PKCS12", "")
+REPORT_SIGNING_PKCS12_PASSPHRASE = os.environ.get("REPORT_SIGNING_PKCS12_PASSPHRASE", "")
 
 # E-mail (deadline reminders): SMTP when EMAIL_HOST is set, otherwise written to the console.
 if os.environ.get("EMAIL_HOST"):

@@ -33,7 +33,7 @@ from itplan.reports.forms import IssueForm, ReportForm, SignedForm, period_choic
 from itplan.reports.period import plan_years_of
 from itplan.reports.render import context
 from itplan.reports.signature import Verdict
-from itplan.reports.signed import keep_signed
+from itplan.reports.signed import keep_signed, server_signing, sign_on_server
 from projects.models import Plan
 from provinces.access import can_change, can_edit, province_ids, require_role, scope, sees_all
 from provinces.models import Province
@@ -170,7 +170,15 @@ def _signed_context(user, report: Report) -> dict:
     return {
         "signed": Verdict.from_json(report.signature) if report.signed_pdf else None,
         "sign_form": SignedForm() if report.issued and can_change(user, report) else None,
+        "server_signing": server_signing(),
     }
+
+
+def _say(request, verdict: Verdict, *, done: str, failed: str) -> None:
+    if verdict.accepted:
+        messages.success(request, done)
+    else:
+        messages.error(request, failed % {"reason": verdict.reason})
 
 
 @login_required
@@ -185,11 +193,28 @@ def report_sign(request, report_id: int):
     if not form.is_valid():
         messages.error(request, _("Hãy chọn tệp PDF đã ký số."))
         return redirect("ubnd_detail", report.pk)
-    verdict = keep_signed(report, form.cleaned_data["file"], by=request.user)
-    if verdict.accepted:
-        messages.success(request, _("Đã nhận bản đã ký số của báo cáo."))
-    else:
-        messages.error(request, _("Không nhận tệp đã ký: %(reason)s") % {"reason": verdict.reason})
+    _say(
+        request,
+        keep_signed(report, form.cleaned_data["file"], by=request.user),
+        done=_("Đã nhận bản đã ký số của báo cáo."),
+        failed=_("Không nhận tệp đã ký: %(reason)s"),
+    )
+    return redirect("ubnd_detail", report.pk)
+
+
+@login_required
+@require_POST
+def report_sign_on_server(request, report_id: int):
+    """Have the server sign the issued report with the department's certificate it holds."""
+    report = _report(request, report_id)
+    if not can_change(request.user, report):
+        raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới ký số báo cáo."))
+    _say(
+        request,
+        sign_on_server(report, by=request.user),
+        done=_("Máy chủ đã ký số báo cáo."),
+        failed=_("Không ký số được: %(reason)s"),
+    )
     return redirect("ubnd_detail", report.pk)
 
 

@@ -12,6 +12,7 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -28,6 +29,7 @@ from itplan.reports.signature import verify
 
 SIGNER = "Nguyễn Văn An"
 AGENCY = "Sở Khoa học và Công nghệ tỉnh Cà Mau"
+PASSPHRASE = "mat-khau-thu"  # noqa: S105 — the test's own PKCS#12 file
 VALID = (
     datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC),
     datetime.datetime(2040, 1, 1, tzinfo=datetime.UTC),
@@ -91,7 +93,13 @@ def _authority(name: str, serial: int) -> dict:
         signing_key=asn1_keys.PrivateKeyInfo.load(private),
         cert_registry=SimpleCertificateStore.from_certs([asn1_x509.Certificate.load(_der(root))]),
     )
-    return {"root_pem": root.public_bytes(serialization.Encoding.PEM), "signer": signer}
+    return {
+        "root_pem": root.public_bytes(serialization.Encoding.PEM),
+        "signer": signer,
+        "root": root,
+        "cert": cert,
+        "key": key,
+    }
 
 
 @pytest.fixture(scope="module")
@@ -355,3 +363,54 @@ def test_a_visible_signature_box_is_accepted(issued, pki):
     verdict = verify(signed, issued=stored_pdf(issued))
     assert verdict.accepted, verdict.reason
     assert verdict.signatures[0].organisation == AGENCY
+
+
+@pytest.fixture
+def server_certificate(pki, settings, tmp_path):
+    """The department's certificate and key as the server holds them: a PKCS#12 file."""
+    bundle = pkcs12.serialize_key_and_certificates(
+        b"so-khcn",
+        pki["ours"]["key"],
+        pki["ours"]["cert"],
+        [pki["ours"]["root"]],
+        serialization.BestAvailableEncryption(PASSPHRASE.encode()),
+    )
+    path = tmp_path / "so-khcn.p12"
+    path.write_bytes(bundle)
+    settings.REPORT_SIGNING_PKCS12 = str(path)
+    settings.REPORT_SIGNING_PKCS12_PASSPHRASE = PASSPHRASE
+    return path
+
+
+def test_the_server_signs_with_the_departments_certificate(
+    client, world, issued, server_certificate
+):
+    client.force_login(world["leader_a"])
+    before = kept(issued)
+    url = reverse("ubnd_sign_on_server", args=[issued.pk])
+    assert client.post(url).status_code == 403
+    assert kept(issued) == before
+    client.force_login(world["staff_a"])
+    page = client.post(url, follow=True).content.decode()
+    assert "Máy chủ đã ký số báo cáo." in page
+    assert SIGNER in page and "ký lúc 25/11/2026 09:00" in page
+    issued.refresh_from_db()
+    with issued.signed_pdf.open("rb") as handle:
+        assert handle.read().startswith(stored_pdf(issued))
+
+
+def test_without_a_certificate_the_server_does_not_sign(client, world, issued, settings):
+    settings.REPORT_SIGNING_PKCS12 = ""
+    client.force_login(world["staff_a"])
+    page = client.get(reverse("ubnd_detail", args=[issued.pk])).content.decode()
+    assert "Ký số bằng chứng thư của Sở trên máy chủ" not in page
+    page = client.post(reverse("ubnd_sign_on_server", args=[issued.pk]), follow=True)
+    assert "Máy chủ chưa được cấu hình chứng thư số" in page.content.decode()
+    assert Report.objects.get(pk=issued.pk).signature is None
+
+
+def test_a_wrong_passphrase_is_said(client, world, issued, server_certificate, settings):
+    settings.REPORT_SIGNING_PKCS12_PASSPHRASE = PASSPHRASE + "-sai"
+    client.force_login(world["staff_a"])
+    page = client.post(reverse("ubnd_sign_on_server", args=[issued.pk]), follow=True)
+    assert "Không đọc được chứng thư số của máy chủ" in page.content.decode()
