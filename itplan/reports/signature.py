@@ -113,7 +113,7 @@ def not_this_report() -> str:
 def verify(pdf_bytes: bytes, *, issued: bytes | None = None) -> Verdict:
     """Check every signature of ``pdf_bytes``; with ``issued`` (the report's PDF as the portal
     issued it), also that the signed file is that PDF with signatures added and nothing else."""
-    if not pdf_bytes.lstrip()[:5] == b"%PDF-":
+    if pdf_bytes.lstrip()[:5] != b"%PDF-":
         return refused(_("Tệp tải lên không phải tệp PDF."))
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
@@ -133,7 +133,8 @@ def verify(pdf_bytes: bytes, *, issued: bytes | None = None) -> Verdict:
             return refused(
                 _("Không đọc được chữ ký số thứ %(position)s trong tệp.") % {"position": position}
             )
-        signer = _name(status.signing_cert.subject, "common_name")
+        subject = status.signing_cert.subject
+        signer = _name(subject, "common_name") or subject.human_friendly
         if not (status.intact and status.valid):
             return refused(
                 _(
@@ -154,7 +155,7 @@ def verify(pdf_bytes: bytes, *, issued: bytes | None = None) -> Verdict:
         signatures.append(
             Signature(
                 signer=signer,
-                organisation=_name(status.signing_cert.subject, "organization_name"),
+                organisation=_name(subject, "organization_name"),
                 issuer=_name(status.signing_cert.issuer, "common_name"),
                 signed_at=signed_at or status.signer_reported_dt,
                 trusted=status.trusted,

@@ -41,7 +41,9 @@ from provinces.models import Province
 
 def _reports(user):
     """The stored reports ``user`` may see: their province's (admins: all)."""
-    reports = Report.objects.select_related("province", "created_by", "issued_by")
+    reports = Report.objects.select_related(
+        "province", "created_by", "issued_by", "signed_uploaded_by"
+    )
     return reports if user.is_superuser else reports.filter(province__in=province_ids(user))
 
 

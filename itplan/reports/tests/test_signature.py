@@ -168,6 +168,8 @@ def test_the_signed_issued_pdf_is_kept_and_the_page_shows_its_signer(client, wor
     download = client.get(reverse("ubnd_download", args=[issued.pk, "signed"]))
     assert b"".join(download.streaming_content) == signed
     assert "da-ky-so.pdf" in download["Content-Disposition"]
+    listed = client.get(reverse("ubnd_index")).content.decode()
+    assert reverse("ubnd_download", args=[issued.pk, "signed"]) in listed
 
 
 def flip_byte(data: bytes, at: int) -> bytes:
