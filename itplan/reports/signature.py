@@ -118,8 +118,8 @@ def verify(pdf_bytes: bytes, *, issued: bytes | None = None) -> Verdict:
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
         embedded = reader.embedded_signatures
-    except Exception:  # noqa: BLE001 — any parser failure means the file cannot be read
-        log.info("unreadable signed PDF", exc_info=True)
+    except Exception as error:  # noqa: BLE001 — any parser failure: the file cannot be read
+        log.info("unreadable signed PDF: %r", error)
         return refused(_("Không đọc được tệp PDF tải lên (tệp hỏng hoặc không đúng định dạng)."))
     if not embedded:
         return refused(_("Tệp chưa được ký số."))
@@ -128,8 +128,8 @@ def verify(pdf_bytes: bytes, *, issued: bytes | None = None) -> Verdict:
     for position, signature in enumerate(embedded, start=1):
         try:
             status = validate_pdf_signature(signature, context)
-        except (SignatureValidationError, ValueError, KeyError):
-            log.info("unreadable signature", exc_info=True)
+        except (SignatureValidationError, ValueError, KeyError) as error:
+            log.info("unreadable signature: %r", error)
             return refused(
                 _("Không đọc được chữ ký số thứ %(position)s trong tệp.") % {"position": position}
             )
