@@ -205,6 +205,20 @@ APPENDIX_MAX_ENTRIES = 2000
 APPENDIX_MAX_RATIO = 100
 APPENDIX_MAX_CELLS = 300_000
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+# Signed UBND reports (itplan.reports.signature): the certificates (PEM or DER file paths,
+# separated by ":" in the environment) of the certification authorities whose signatures are
+# "trusted", e.g. the Vietnamese national root CA and the CAs under it the departments use.
+# Empty: a signed report is still accepted when its signature is intact and covers the whole
+# file, and the page says its certificate could not be checked against a trusted authority.
+REPORT_SIGNATURE_TRUST_ROOTS = [
+    path for path in os.environ.get("REPORT_SIGNATURE_TRUST_ROOTS", "").split(":") if path
+]
+# Optional: the department's own certificate and key (a PKCS#12 .p12/.pfx file, its passphrase
+# in the environment) with which the server signs an issued report on a clerk's request. One
+# department's certificate: for a deployment that serves one province; unset, the portal only
+# takes copies signed outside it.
+REPORT_SIGNING_PKCS12 = os.environ.get("REPORT_SIGNING_PKCS12", "")
+REPORT_SIGNING_PKCS12_PASSPHRASE = os.environ.get("REPORT_SIGNING_PKCS12_PASSPHRASE", "")
 
 # E-mail (deadline reminders): SMTP when EMAIL_HOST is set, otherwise written to the console.
 if os.environ.get("EMAIL_HOST"):
@@ -295,5 +309,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # WeasyPrint logs each layout step of every PDF at INFO; its warnings still show
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        # pyHanko warns, with a traceback, of every certificate it cannot chain to a trusted
+        # root and every change after signing: the signed report's verdict says both
+        "pyhanko": {"level": "ERROR"},
+        "pyhanko_certvalidator": {"level": "ERROR"},
+    },
 }

@@ -73,6 +73,12 @@ urlpatterns = [
     path("bao-cao-ubnd/mau-dau-van-ban/", report_views.letterhead_edit, name="ubnd_letterhead"),
     path("bao-cao-ubnd/<int:report_id>/", report_views.report_detail, name="ubnd_detail"),
     path("bao-cao-ubnd/<int:report_id>/ban-hanh/", report_views.report_issue, name="ubnd_issue"),
+    path("bao-cao-ubnd/<int:report_id>/ban-ky-so/", report_views.report_sign, name="ubnd_sign"),
+    path(
+        "bao-cao-ubnd/<int:report_id>/ky-so-may-chu/",
+        report_views.report_sign_on_server,
+        name="ubnd_sign_on_server",
+    ),
     path(
         "bao-cao-ubnd/<int:report_id>/tai/<str:fmt>/",
         report_views.report_download,

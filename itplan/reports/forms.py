@@ -43,6 +43,14 @@ class IssueForm(forms.Form):
     )
 
 
+class SignedForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp PDF đã ký số"),
+        help_text=_("Tệp PDF của báo cáo tải từ cổng, đã ký số bằng USB token hoặc ký số từ xa."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
+    )
+
+
 def period_choices(start: int, end: int) -> list[tuple[int, list]]:
     """The periods of the years ``start``..``end``, newest year first: ``[(year, [(code,
     label), …]), …]`` (the whole plan period is the empty code)."""

@@ -30,10 +30,18 @@ from itplan.reports import (
     new_report,
 )
 from itplan.reports.document import FILES, as_file, pdf_state, remake_pdf
-from itplan.reports.forms import IssueForm, LetterheadForm, ReportForm, period_choices
+from itplan.reports.forms import (
+    IssueForm,
+    LetterheadForm,
+    ReportForm,
+    SignedForm,
+    period_choices,
+)
 from itplan.reports.heading import heading, number_suffix
 from itplan.reports.period import plan_years_of
 from itplan.reports.render import context
+from itplan.reports.signature import Verdict
+from itplan.reports.signed import keep_signed, server_signing, sign_on_server
 from projects.models import Plan
 from provinces.access import (
     can_change,
@@ -50,7 +58,9 @@ from provinces.succession import governing
 
 def _reports(user):
     """The stored reports ``user`` may see: their province's (admins: all)."""
-    reports = Report.objects.select_related("province", "created_by", "issued_by")
+    reports = Report.objects.select_related(
+        "province", "created_by", "issued_by", "signed_uploaded_by"
+    )
     return reports if user.is_superuser else reports.filter(province__in=province_ids(user))
 
 
@@ -172,6 +182,7 @@ def report_detail(request, report_id: int):
             if editable
             else None,
             **_pdf_context(request.user, report),
+            **_signed_context(request.user, report),
         },
     )
 
@@ -182,6 +193,59 @@ def _number_suffix(report: Report) -> str:
         province=governing(report.province, report.issue_date)
     ).first()
     return (letterhead and letterhead.number_suffix) or number_suffix(report.issuing_body)
+
+
+def _signed_context(user, report: Report) -> dict:
+    """The signed copy's check as the page shows it, and the upload form for those who may."""
+    return {
+        "signed": Verdict.from_json(report.signature) if report.signed_pdf else None,
+        "sign_form": SignedForm() if report.issued and can_change(user, report) else None,
+        "server_signing": server_signing(),
+    }
+
+
+def _say(request, verdict: Verdict, *, done: str, failed: str) -> None:
+    if verdict.accepted:
+        messages.success(request, done)
+    else:
+        messages.error(request, failed % {"reason": verdict.reason})
+
+
+@login_required
+@require_POST
+def report_sign(request, report_id: int):
+    """Upload the issued report's PDF signed outside the portal: kept when its signatures
+    check out, otherwise refused with the reason and the report left as it was."""
+    report = _report(request, report_id)
+    if not can_change(request.user, report):
+        raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới tải lên bản đã ký số."))
+    form = SignedForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Hãy chọn tệp PDF đã ký số."))
+        return redirect("ubnd_detail", report.pk)
+    _say(
+        request,
+        keep_signed(report, form.cleaned_data["file"], by=request.user),
+        done=_("Đã nhận bản đã ký số của báo cáo."),
+        failed=_("Không nhận tệp đã ký: %(reason)s"),
+    )
+    return redirect("ubnd_detail", report.pk)
+
+
+@login_required
+@require_POST
+def report_sign_on_server(request, report_id: int):
+    """Have the server sign the issued report with the department's certificate it holds."""
+    report = _report(request, report_id)
+    if not can_change(request.user, report):
+        raise PermissionDenied(_("Chỉ cán bộ Sở của tỉnh mới ký số báo cáo."))
+    _say(
+        request,
+        sign_on_server(report, by=request.user),
+        done=_("Máy chủ đã ký số báo cáo."),
+        failed=_("Không ký số được: %(reason)s"),
+    )
+    return redirect("ubnd_detail", report.pk)
 
 
 @login_required
@@ -212,9 +276,18 @@ def report_issue(request, report_id: int):
 
 @login_required
 def report_download(request, report_id: int, fmt: str):
-    """An issued report's stored PDF, or its tables (from its stored data) as Excel; a draft's
-    PDF or Excel drawn from the data now."""
+    """An issued report's stored PDF, its signed copy ("signed"), or its tables (from its
+    stored data) as Excel; a draft's PDF or Excel drawn from the data now."""
     report = _report(request, report_id)
+    if fmt == "signed":
+        if not report.signed_pdf:
+            raise Http404(_("Báo cáo chưa có bản đã ký số."))
+        return FileResponse(
+            report.signed_pdf.open("rb"),
+            as_attachment=True,
+            filename=_file_name(report, "pdf").replace(".pdf", "-da-ky-so.pdf"),
+            content_type="application/pdf",
+        )
     if fmt not in FILES:
         raise Http404
     if fmt == "pdf" and report.issued and report.pdf:
