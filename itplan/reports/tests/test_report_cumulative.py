@@ -4,6 +4,7 @@ before it. Trà Vinh's plan 952/QĐ-UBND (2011–2015) with its yearly needs and
 disbursements a clerk recorded for 2013 and 2014."""
 
 import datetime
+import io
 import re
 import shutil
 import subprocess
@@ -11,12 +12,14 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from docx import Document
 
 from budgets.lines import save_line
 from budgets.models import BudgetLine, CapitalType, Source, Stage
 from budgets.money import in_unit
 from itplan.reports import Period, build, new_report
 from itplan.reports.render import html, pdf
+from itplan.reports.word import docx
 from itplan.reports.workbook import xlsx
 from itplan.templatetags.portal import percent, trieu_or_dash
 from tests.factories import make_user
@@ -80,7 +83,7 @@ def test_the_cumulative_is_the_sum_of_the_years_before_it(tra_vinh):
     assert first["cumulative"]["rate"] == "48.6"  # 1.700 / 3.500
 
 
-def test_the_page_the_pdf_and_the_excel_file_show_the_same_period_and_cumulative(
+def test_the_page_the_pdf_the_excel_and_the_word_file_show_the_same_period_and_cumulative(
     tra_vinh, tmp_path
 ):
     plan, staff, projects = tra_vinh
@@ -117,6 +120,14 @@ def test_the_page_the_pdf_and_the_excel_file_show_the_same_period_and_cumulative
     assert rows[0][0] == "năm 2014" and rows[1][0] == "Lũy kế từ năm 2011 đến năm 2014"
     as_shown = [[trieu_or_dash(round((v or 0) * 10**6)) for v in row[1:4]] for row in rows]
     assert as_shown == [period_row[:3], cumulative_row]
+    document = Document(io.BytesIO(docx(report, data)))
+    table = next(
+        t for t in document.tables if "Lũy kế từ năm 2011 đến năm 2014" in t.rows[0].cells[-1].text
+    )
+    columns = [[_flat(row.cells[n].text) for row in table.rows[1:4]] for n in (1, 2)]
+    assert columns == [period_row[:3], cumulative_row]
+    assert percent(Decimal(cumulative["rate"])) in _flat(table.rows[4].cells[2].text)
+
     by_project = openpyxl.load_workbook(tmp_path / "r.xlsx")["Kinh phí dự án"]
     first = next(r for r in by_project.iter_rows(min_row=5, values_only=True) if r[1])
     assert first[1] == projects[0].name
