@@ -129,6 +129,21 @@ def roll_up_each(rows: QuerySet, key: str) -> dict:
     }
 
 
+def combine(moneys: Iterable[Money]) -> Money:
+    """The money of several ``Money`` added up, as ``roll_up`` of all their rows would give
+    it: a report's whole from its projects' ``roll_up_each``, with no second query."""
+    sums: dict = {}
+    for money in moneys:
+        for row in money.rows:
+            key = tuple(row[f] for f in KEY)
+            target = sums.setdefault(
+                key, dict(zip(KEY, key, strict=True)) | _zero() | {"counted": 0}
+            )
+            for stage in (*STAGES, "counted"):
+                target[stage] += row[stage]
+    return _money(tuple(sorted(sums.values(), key=lambda r: [_order(f, r[f]) for f in KEY])), {})
+
+
 def _sums() -> dict:
     return {stage: Sum("amount", filter=Q(stage=stage), default=0) for stage in STAGES}
 

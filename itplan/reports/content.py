@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from budgets.models import BudgetLine, MoneySummary, Stage
 from budgets.money import in_words
 from budgets.reconciliation import PlanReconciliation, reconcile_many
-from budgets.rollup import Money, need_subquery, roll_up, roll_up_each
+from budgets.rollup import Money, combine, need_subquery, roll_up, roll_up_each
 from indicators.achievement import (
     as_of,
     with_actual_as_written,
@@ -64,15 +64,15 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
         member = membership(user)
         province = member.province if member and member.province_id else None
     plans = scope(Plan.objects.select_related("province"), user).order_by("issue_date")
-    if plan is not None:
-        plans = plans.filter(pk=plan.pk)
-    elif province is not None:
+    if province is not None:
         plans = plans.filter(Q(province=province) | Q(province__successor=province))
     national = province is None
-    if national:  # thousands of plans: the first ten, their number and years by aggregates
+    if plan is not None:  # the filter has read it, within the user's scope
+        listed, plan_count, years = [plan], 1, plan_years_of([plan])
+    elif national:  # thousands of plans: the first ten, their number and years by aggregates
         listed, plan_count = list(plans[:10]), plans.count()
         years = plans.aggregate(start=Min("start_year"), end=Max("end_year"))
-    else:  # a province's plans, or one: read once
+    else:  # a province's plans: read once
         listed = list(plans)
         plan_count, years = len(listed), plan_years_of(listed)
     plan_years = (years["start"], years["end"]) if years["start"] else None
@@ -83,11 +83,22 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
     lines = BudgetLineFilter(
         params, queryset=scope(BudgetLine.objects.all(), user), request=request
     )
-    money_rows = filters.money_rows(lines, scope(MoneySummary.objects.all(), user))
-    money = roll_up(money_rows.filter(period.lines()), by_province=national)
-    # From the plans' first year to the period's: none for the whole plan period (its own figures)
-    cumulative = period.cumulative_lines(plan_years[0] if plan_years else None)
-    cumulative_money = None if cumulative is None else roll_up(money_rows.filter(cumulative))
+    # From the plans' first year to the period's (lũy kế): none for the whole plan period
+    start = plan_years[0] if plan_years else None
+    cumulative = period.cumulative_lines(start)
+    wanted = period.lines() if cumulative is None else period.lines() | cumulative
+    if national:  # the plans' summaries, by province
+        money_rows = filters.money_rows(lines, scope(MoneySummary.objects.all(), user))
+        money = roll_up(money_rows.filter(period.lines()), by_province=True)
+        cumulative_money = None if cumulative is None else roll_up(money_rows.filter(cumulative))
+        by_project = {}
+    else:  # one grouped query gives each project's money, and the whole as their sum
+        by_project = roll_up_each(lines.qs.filter(wanted), "project")
+        whole = combine(by_project.values())
+        money = whole.where(lambda row: period.takes(row["year"]))
+        cumulative_money = None
+        if cumulative is not None:
+            cumulative_money = whole.where(lambda row: period.accumulates(row["year"], start))
     if national:  # the nation's figures are the sum of its provinces' rows: one pass
         provinces = dashboard.provinces_side_by_side(projects.qs, money, today, owing)
         figures = dashboard.national_figures(provinces, today)
@@ -155,7 +166,7 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
         }
         data["difficulties"] = _gathered(latest, "difficulties")
         data["proposals"] = _gathered(latest, "proposals")
-        data["projects"] = _projects(rows, latest, _project_money(lines.qs, period, cumulative))
+        data["projects"] = _projects(rows, latest, _project_money(by_project, period, start))
         data["indicators"] = _indicators(due(indicators, end), end)
         # Unfiltered, the report's projects are its plans' whole: reconciliation reuses them
         whole = rows if set(params) <= {"tinh", "ke_hoach"} else None
@@ -268,18 +279,19 @@ def _stages_and_rate(money: Money | None) -> dict | None:
     return {**money.total, "rate": None if rate is None else str(rate)}
 
 
-def _project_money(lines, period: Period, cumulative: Q | None) -> dict[int, dict]:
+def _project_money(by_project: dict[int, Money], period: Period, start) -> dict[int, dict]:
     """Each project's money of the period and, for a period within the plan, cumulative from
-    the plan's start: ``{project id: {"period": …, "cumulative": …}}`` from one grouped query
-    (``budgets.rollup.roll_up_each``), a project without lines absent."""
-    rows = lines.filter(cumulative if cumulative is not None else period.lines())
+    the plan's start: ``{project id: {"period": …, "cumulative": …}}``, a project without
+    lines absent."""
     found = {}
-    for pk, money in roll_up_each(rows, "project").items():
-        if cumulative is None:
-            found[pk] = {"period": _stages_and_rate(money), "cumulative": None}
-            continue
-        year = money.where(lambda row: row["year"] == period.year)
-        found[pk] = {"period": _stages_and_rate(year), "cumulative": _stages_and_rate(money)}
+    for pk, money in by_project.items():
+        cumulative = None
+        if period.year is not None:
+            cumulative = money.where(lambda row: period.accumulates(row["year"], start))
+        found[pk] = {
+            "period": _stages_and_rate(money.where(lambda row: period.takes(row["year"]))),
+            "cumulative": _stages_and_rate(cumulative),
+        }
     return found
 
 

@@ -47,11 +47,15 @@ def new_report(*, params: dict, period: Period, user, today: datetime.date) -> t
     rest (``letterhead``)."""
     data = build(params=params, period=period, user=user, today=today)
     scope = data["scope"]
-    covered = None
-    if scope["province_id"]:
-        covered = Province.objects.select_related("successor").get(pk=scope["province_id"])
+    covered, letterhead = None, None
+    if scope["province_id"]:  # with its successor and both letterheads: one query
+        covered = Province.objects.select_related(
+            "letterhead", "successor", "successor__letterhead"
+        ).get(pk=scope["province_id"])
     issuer = governing(covered, today) if covered else None
-    head = heading(issuer, today)
+    if issuer is not None:
+        letterhead = getattr(issuer, "letterhead", None)  # a province may have none
+    head = heading(issuer, today, letterhead=letterhead)
     report = Report(
         province_id=scope["province_id"],
         params=params,

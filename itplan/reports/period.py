@@ -115,6 +115,16 @@ class Period:
         years = Q(year__lte=self.year)
         return years & Q(year__gte=start) if start else years
 
+    def takes(self, year: int | None) -> bool:
+        """A money row of ``year`` is the period's: ``lines()`` read in Python."""
+        return self.year is None or year == self.year
+
+    def accumulates(self, year: int | None, start: int | None) -> bool:
+        """A money row of ``year`` counts in the cumulative: ``cumulative_lines()`` in Python."""
+        if self.year is None or year is None:
+            return False
+        return year <= self.year and (not start or year >= start)
+
     def cumulative_label(self, start: int | None) -> str:
         """ "Lũy kế từ năm 2011 đến năm 2014" (money is planned by year, so a quarter's
         cumulative runs to its year's end); "" for the whole plan period."""
