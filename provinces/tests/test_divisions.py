@@ -1,5 +1,6 @@
-"""The administrative map of 2025 loaded from the packages: 34 provinces and cities, the 63 they
-replaced with each one's successor, 3.321 communes; the seed's rows reused, a second load a no-op."""
+"""The administrative map of 2025 loaded from the packages: 34 provinces and cities, the 63
+they replaced with each one's successor, 3.321 communes; the seed's rows reused, a second load
+a no-op."""
 
 import time
 
