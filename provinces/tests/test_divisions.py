@@ -6,6 +6,9 @@ import time
 
 import pytest
 
+from itplan.dataset.context import Counts
+from itplan.dataset.generator import _province
+from itplan.dataset.material import PROVINCES
 from itplan.dataset.seed import load_provinces
 from provinces.divisions import _data, _key, load_divisions
 from provinces.models import Commune, Province
@@ -135,3 +138,14 @@ def test_loading_everything_takes_well_under_ten_seconds(db):
     start = time.perf_counter()
     load_divisions()
     assert time.perf_counter() - start < 5
+
+
+def test_the_dataset_generator_finds_its_34_provinces_in_the_map(db):
+    load_divisions()
+    counts = Counts()
+    for spec in PROVINCES:
+        row = _province(spec, 1, counts).row
+        assert (row.code, row.valid_until) == (spec[0], None), spec
+        assert Province.Kind(row.kind).label == spec[3], spec
+    assert (counts.provinces, counts.provinces_reused) == (0, 34)
+    assert Province.objects.count() == 86
