@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,7 @@ from import_export.forms import ExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from provinces import access
-from provinces.models import Agency, Membership, Province
+from provinces.models import Agency, Commune, Membership, Province
 from provinces.spreadsheet import CSV, XLSX
 from provinces.text import folded_search
 
@@ -148,14 +149,78 @@ class FoldedSearchMixin:
         return queryset.filter(folded_search(self.search_key_field, search_term)), False
 
 
+class EraFilter(admin.SimpleListFilter):
+    title = _("thời kỳ")
+    parameter_name = "thoi_ky"
+
+    def lookups(self, request, model_admin):
+        return [("hien-hanh", _("Hiện hành")), ("cu", _("Trước sắp xếp 2025"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "hien-hanh":
+            return queryset.filter(valid_until__isnull=True)
+        if self.value() == "cu":
+            return queryset.filter(valid_from__isnull=True)
+        return queryset
+
+
 @admin.register(Province)
 class ProvinceAdmin(ScopedAdmin):
-    list_display = ["name", "code", "valid_from", "valid_until", "successor"]
+    list_display = [
+        "name",
+        "kind",
+        "code",
+        "valid_from",
+        "valid_until",
+        "successor",
+        "predecessor_list",
+        "commune_count",
+    ]
+    list_filter = [EraFilter, "kind"]
     list_select_related = ["successor"]
+    readonly_fields = ["predecessor_list", "commune_count"]
     search_fields = ["name", "code"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(commune_count=Count("communes"))
+            .prefetch_related(
+                Prefetch("predecessors", queryset=Province.objects.only("name", "successor"))
+            )
+        )
+
+    @admin.display(description=_("gồm các tỉnh cũ"))
+    def predecessor_list(self, obj):
+        return ", ".join(p.name for p in obj.predecessors.all()) or "—"
+
+    @admin.display(description=_("số xã, phường"), ordering="commune_count")
+    def commune_count(self, obj):
+        return getattr(obj, "commune_count", 0)
 
     def _can_edit(self, request, obj):
         return request.user.is_superuser
+
+
+@admin.register(Commune)
+class CommuneAdmin(FoldedSearchMixin, ScopedAdmin):
+    """The communes of ``vietnam_provinces``, for looking up: nobody edits them here, the next
+    ``load_divisions`` would undo it."""
+
+    list_display = ["name", "kind", "code", "province"]
+    list_filter = ["kind", ("province", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["province"]
+    search_fields = ["name"]
+    list_per_page = 50
+
+    def get_search_results(self, request, queryset, search_term):
+        if search_term.strip().isdigit():
+            return queryset.filter(code=search_term.strip().zfill(5)), False
+        return super().get_search_results(request, queryset, search_term)
+
+    def _can_edit(self, request, obj):
+        return False
 
 
 @admin.register(Agency)

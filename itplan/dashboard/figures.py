@@ -164,15 +164,19 @@ def provinces_side_by_side(
 
     group = Coalesce("plan__province__successor", "plan__province")
     counts = _project_counts(today, period)
-    for item in projects.order_by().values(today_province=group).annotate(**counts):
-        row(item.pop("today_province")).counts = item
+    # By today's province and the plan's own: a row names the old provinces whose plans it
+    # counts, not every one of the 63 merged into it. The groups part the projects, so their
+    # counts add up.
+    grouped = projects.order_by().values("plan__province", today_province=group)
+    for item in grouped.annotate(**counts):
+        own, target = item.pop("plan__province"), row(item.pop("today_province"))
+        target.counts = {key: target.counts.get(key, 0) + value for key, value in item.items()}
+        if own != target.province.pk:
+            target.predecessors.append(provinces[own].name)
     for pk, stages in money.by_province.items():
         target = row(pk)
         for stage in STAGES:
             setattr(target, stage, stages[stage])
-    for province in provinces.values():
-        if province.successor_id in rows:
-            rows[province.successor_id].predecessors.append(province.name)
     for item in rows.values():
         item.predecessors = predecessor_names(item.province.name, item.predecessors)
     return sorted(rows.values(), key=lambda r: r.province.name)

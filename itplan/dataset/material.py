@@ -8,6 +8,7 @@ import zoneinfo
 from budgets.models import CapitalType, Source
 from indicators.models import Indicator
 from projects.models import Plan, Project
+from provinces import succession
 
 AS_OF = datetime.date(2026, 10, 31)
 
@@ -36,10 +37,11 @@ BATCH_SIZE = 1000
 TRIEU = 10**6
 
 
-MERGED = datetime.date(2025, 7, 1)  # provinces merged, cấp huyện abolished
+MERGED = succession.PROVINCES_MERGED  # provinces merged, cấp huyện abolished
 
 
-DEPARTMENTS_MERGED = datetime.date(2025, 3, 1)  # Sở TT&TT into Sở KH&CN, and others
+# Sở TT&TT into Sở KH&CN, and others: the date the UBND report's header follows too
+DEPARTMENTS_MERGED = succession.DEPARTMENTS_MERGED
 
 # (code, slug, name, "tỉnh"/"thành phố", merged on 01/07/2025)
 
@@ -82,7 +84,7 @@ PROVINCES = [
 ]
 
 
-IT_DEPT_OLD, IT_DEPT_NEW = "Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ"
+IT_DEPT_OLD, IT_DEPT_NEW = succession.IT_DEPARTMENT_BEFORE, succession.IT_DEPARTMENT
 
 
 DEPARTMENTS_OLD = [IT_DEPT_OLD, "Sở Kế hoạch và Đầu tư", "Sở Tài nguyên và Môi trường",

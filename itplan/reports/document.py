@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from budgets.money import in_unit
 from itplan.models import Report
 from itplan.reports.content import ReportError, build
-from itplan.reports.heading import full_name, heading
+from itplan.reports.heading import heading
 from itplan.reports.period import Period
 from itplan.reports.render import html, pdf
 from itplan.reports.word import docx
@@ -23,7 +23,7 @@ from itplan.templatetags.portal import dmy, percent
 from projects.models import Project
 from provinces import access
 from provinces.models import Province
-from provinces.succession import governing
+from provinces.succession import governing, named_on
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ def new_report(*, params: dict, period: Period, user, today: datetime.date) -> t
         period=period.code,
         number="",
         issue_date=today,
-        summary=_subject(data, period, covered, issuer),
+        summary=_subject(data, period, covered, issuer, today),
         assessment=assessment(data),
         difficulties=data["difficulties"] or _none_reported(scope, _("khó khăn, vướng mắc")),
         proposals=data["proposals"] or _none_reported(scope, _("kiến nghị, đề xuất")),
@@ -73,7 +73,9 @@ def new_report(*, params: dict, period: Period, user, today: datetime.date) -> t
     return report, data
 
 
-def _subject(data: dict, period: Period, covered: Province | None, issuer) -> str:
+def _subject(
+    data: dict, period: Period, covered: Province | None, issuer, today: datetime.date
+) -> str:
     """The trích yếu: the plan (or the province's plans) and the period; a plan of a province
     since merged says whose it was ("… của tỉnh Bạc Liêu (cũ)")."""
     scope, label = data["scope"], data["period"]["label"]
@@ -85,12 +87,12 @@ def _subject(data: dict, period: Period, covered: Province | None, issuer) -> st
             "number": plan["number"],
         }
         if former:
-            subject += " " + _("của %(province)s (cũ)") % {"province": full_name(covered)}
+            subject += " " + _("của %(province)s") % {"province": named_on(covered, today)}
         if period.year:  # the whole period is in the plan's title already
             subject += f", {label}"
         return subject
     if covered is not None:
-        province = full_name(covered) + (" " + _("(cũ)") if former else "")
+        province = named_on(covered, today)
         return _(
             "Kết quả thực hiện các kế hoạch ứng dụng công nghệ thông tin của %(province)s, "
             "%(period)s"

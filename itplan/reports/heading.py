@@ -22,10 +22,10 @@ def heading(issuer: Province | None, on: datetime.date, letterhead=SAVED) -> dic
         letterhead = Letterhead.objects.filter(province=issuer).first() if issuer else None
     department = it_department(on)
     defaults = {
-        "parent_body": committee(issuer).upper() if issuer else "",
+        "parent_body": issuer.committee if issuer else "",
         "issuing_body": department.upper(),
         "place": issuer.name if issuer else _("Hà Nội"),
-        "recipient": _("Ủy ban nhân dân %(province)s") % {"province": full_name(issuer)}
+        "recipient": _("Ủy ban nhân dân %(province)s") % {"province": issuer.full_name}
         if issuer
         else "",
         "signer_title": _("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"),
@@ -42,15 +42,3 @@ def number_suffix(issuing_body: str) -> str:
     CÔNG NGHỆ" -> "BC-SKHCN", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" -> "BC-STTTT"."""
     initials = "".join(word[0] for word in fold(issuing_body).split() if word != "va")
     return f"BC-{initials.upper()}"
-
-
-def committee(province: Province) -> str:
-    """ "UBND tỉnh Cà Mau", "UBND thành phố Hà Nội" (stub until the map's Province knows)."""
-    return _("UBND %(province)s") % {"province": full_name(province)}
-
-
-def full_name(province: Province) -> str:
-    name = province.name
-    if name.lower().startswith("thành phố"):
-        return name[0].lower() + name[1:]
-    return _("tỉnh %(name)s") % {"name": name}

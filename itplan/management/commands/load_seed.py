@@ -2,10 +2,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from itplan.dataset.seed import FIXTURES, load_demo_users, load_plan, load_provinces
+from provinces.divisions import load_divisions
 
 
 class Command(BaseCommand):
-    help = "Nạp dữ liệu mẫu: các tỉnh, năm kế hoạch mẫu và (khi DEBUG) người dùng demo."
+    help = (
+        "Nạp dữ liệu mẫu: các tỉnh, bản đồ hành chính 2025, năm kế hoạch mẫu và (khi DEBUG) "
+        "người dùng demo."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -18,6 +22,8 @@ class Command(BaseCommand):
     def handle(self, *args, replace=False, no_demo_users=False, **options):
         count = load_provinces()
         self.stdout.write(f"Tỉnh: {count}")
+        # after the seed provinces, whose rows (and slugs) the full map then reuses
+        self.stdout.write(f"Đơn vị hành chính: {load_divisions()}")
         for path in sorted((FIXTURES / "plans").glob("*.yaml")):
             plan = load_plan(path, replace=replace)
             if plan is None:
