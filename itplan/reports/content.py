@@ -144,7 +144,7 @@ def build(*, params: dict, period: Period, user, today: datetime.date) -> dict:
             }
             for row in provinces
         ]
-        counts = dashboard.indicator_figures(as_of(indicators, end))
+        counts = dashboard.indicator_figures(as_of(due(indicators, end), end))
         data["indicator_counts"] = [
             {"label": str(row["label"]), "count": row["count"]} for row in counts["by_status"]
         ]
