@@ -18,7 +18,6 @@ from projects.models.plans import Project
 from projects.periods import YEAR_VALIDATORS
 from projects.versioning import VersionedModel
 
-
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}  # quarters are written in Roman numerals
 
 
