@@ -16,7 +16,7 @@ from django.utils.translation import ngettext, pgettext
 from docx.enum.text import WD_BREAK
 
 from itplan.models import Report
-from itplan.reports.render import _lines, context
+from itplan.reports.render import context
 from itplan.reports.word_page import (
     CENTER,
     Body,
@@ -75,7 +75,7 @@ def _sections(body: Body, report: Report, ctx: dict) -> None:
     _money(body, data, ctx["stage_labels"])
     numbered.part(_("Thực hiện các chỉ tiêu"))
     _indicators(body, data)
-    assessment = ctx.get("assessment", _lines(report.assessment))
+    assessment = ctx["assessment"]
     if assessment:
         numbered.part(_("Đánh giá chung"))
         _text(body, assessment)
@@ -83,7 +83,7 @@ def _sections(body: Body, report: Report, ctx: dict) -> None:
     _text(body, ctx["difficulties"])
     numbered.section(_("Kiến nghị, đề xuất"))
     _text(body, ctx["proposals"])
-    next_tasks = ctx.get("next_tasks", _lines(report.next_tasks))
+    next_tasks = ctx["next_tasks"]
     if next_tasks:
         numbered.section(_("Nhiệm vụ kỳ tới"))
         _text(body, next_tasks)
