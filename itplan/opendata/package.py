@@ -76,7 +76,7 @@ def of_plan(plan: Plan) -> dict[str, bytes]:
 def package_name(*parts: str) -> str:
     """A package name from its parts: ("ca-mau", "2213/QĐ-UBND") ->
     "ke-hoach-cntt-ca-mau-2213-qd-ubnd"."""
-    return slugify(fold(" ".join(("ke-hoach-cntt", *parts))))
+    return slugify(fold(" ".join(("ke-hoach-cntt", *parts))).replace("/", " "))
 
 
 def as_zip(files: dict[str, bytes]) -> bytes:
