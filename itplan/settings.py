@@ -235,6 +235,13 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 # The portal's address as users reach it, for links in e-mails.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# The licence of the open-data package (manage.py export_open_data, "Dữ liệu mở (CSV)" on a
+# plan's page), by its SPDX id. CC-BY-4.0 by default: anyone may reuse the figures, commercially
+# too, if they name the province as the source, which is what a public body asks of its data;
+# it is the licence the large open-data portals recommend, and ministries' dashboards and other
+# portals may combine it with their own data. CC0-1.0 would drop the attribution.
+OPEN_DATA_LICENSE = os.environ.get("OPEN_DATA_LICENSE", "CC-BY-4.0")
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from itplan.appendix import views as appendix_views
 from itplan.dashboard import views as dashboard_views
+from itplan.opendata import views as opendata_views
 from itplan.plans import edit_views, lists, views
 from itplan.progress import files
 from itplan.progress import views as progress_views
@@ -40,6 +41,9 @@ urlpatterns = [
     ),
     path("ke-hoach/<int:plan_id>/xuat-excel/", appendix_views.plan_export, name="plan_export"),
     path("ke-hoach/<int:plan_id>/mau-excel/", appendix_views.plan_template, name="plan_template"),
+    path(
+        "ke-hoach/<int:plan_id>/du-lieu-mo/", opendata_views.plan_open_data, name="plan_open_data"
+    ),
     path("nhap-phu-luc/<int:import_id>/", appendix_views.import_preview, name="import_preview"),
     path("nhap-phu-luc/<int:import_id>/huy/", appendix_views.import_cancel, name="import_cancel"),
     path(
