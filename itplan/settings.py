@@ -328,6 +328,7 @@ REST_FRAMEWORK = {
         "anon": os.environ.get("API_RATE_ANON", "60/hour"),
     },
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "EXCEPTION_HANDLER": "itplan.api.errors.handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "API đọc dữ liệu — Cổng theo dõi kế hoạch ứng dụng CNTT",
