@@ -169,6 +169,4 @@ def test_another_provinces_project_is_not_found_in_vietnamese(data):
     other = data["b"]["project"].pk
     response = bearer(data["staff"]).get(f"/api/v1/projects/{other}/")
     assert response.status_code == 404
-    assert response.json() == {
-        "detail": "Không tìm thấy, hoặc không thuộc phạm vi bạn được xem."
-    }
+    assert response.json() == {"detail": "Không tìm thấy, hoặc không thuộc phạm vi bạn được xem."}
