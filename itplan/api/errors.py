@@ -5,9 +5,8 @@ the English catalogue lacks one of them (until the catalogues are regenerated), 
 for English gets DRF's own English words rather than Vietnamese."""
 
 from django.http import Http404
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from rest_framework import exceptions
 from rest_framework.views import exception_handler
 

@@ -33,7 +33,8 @@ def etag_for(request) -> str:
         timezone.localdate().isoformat(),
         request.get_full_path(),
     )
-    return 'W/"%s"' % hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+    return f'W/"{digest}"'
 
 
 def unchanged(request, etag: str) -> bool:

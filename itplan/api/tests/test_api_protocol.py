@@ -6,12 +6,22 @@ import pytest
 import yaml
 from django.core.cache import cache
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from openapi_spec_validator import validate
+from rest_framework.throttling import UserRateThrottle
 
+from indicators.models import Indicator
 from itplan.api import auth
-from tests.factories import ProjectFactory, make_user, two_provinces
+from projects.models import StatusUpdate
+from provinces.models import Province
+from tests.factories import (
+    IndicatorFactory,
+    ProjectFactory,
+    ProvinceFactory,
+    make_user,
+    two_provinces,
+)
 
 
 @pytest.fixture
@@ -80,8 +90,6 @@ def test_cursor_pages_walk_every_row_once(national):
 def test_past_the_rate_limit_the_api_answers_429_in_vietnamese(national, settings):
     client, _data = national
     rates = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
-    from rest_framework.throttling import UserRateThrottle
-
     cache.clear()
     old = UserRateThrottle.THROTTLE_RATES
     UserRateThrottle.THROTTLE_RATES = {**rates, "user": "3/minute"}
@@ -100,10 +108,6 @@ def test_past_the_rate_limit_the_api_answers_429_in_vietnamese(national, setting
     "url", ["/api/v1/projects/", "/api/v1/indicators/", "/api/v1/progress-reports/"]
 )
 def test_a_page_costs_the_same_queries_for_1_or_21_rows(national, url, django_assert_num_queries):
-    from indicators.models import Indicator
-    from projects.models import StatusUpdate
-    from tests.factories import IndicatorFactory
-
     client, data = national
     StatusUpdate.objects.update(state="approved")
     client.get(url)  # warm: the data version, the membership
@@ -129,10 +133,7 @@ def test_a_page_costs_the_same_queries_for_1_or_21_rows(national, url, django_as
         assert len(client.get(url).json()["results"]) >= 21
 
 
-def test_provinces_list_their_predecessors_without_a_query_each(db, django_assert_num_queries):
-    from provinces.models import Province
-    from tests.factories import ProvinceFactory
-
+def test_provinces_name_their_predecessors_and_successor(db, django_assert_num_queries):
     new = ProvinceFactory(name="Cà Mau mới")
     old = ProvinceFactory(name="Bạc Liêu cũ")
     Province.objects.filter(pk=old.pk).update(successor=new)
