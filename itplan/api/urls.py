@@ -9,6 +9,7 @@ from rest_framework.routers import DefaultRouter
 from itplan.api import docs, views
 
 router = DefaultRouter()
+router.include_format_suffixes = False  # JSON only: no ".json" twin of every URL
 router.register("provinces", views.ProvinceViewSet, basename="api-province")
 router.register("plans", views.PlanViewSet, basename="api-plan")
 router.register("projects", views.ProjectViewSet, basename="api-project")
