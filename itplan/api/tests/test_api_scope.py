@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from itplan.api import auth
 from projects.models import StatusUpdate
-from tests.factories import two_provinces
+from provinces.models import Province
+from tests.factories import PlanFactory, ProvinceFactory, make_user, two_provinces
 
 LISTS = {
     "provinces": "province",
@@ -78,15 +79,18 @@ def test_drafts_and_reports_waiting_for_review_are_not_in_the_api(data):
     assert data["a"]["statusupdate"].pk in shown
 
 
-def test_money_of_a_province_user_holds_only_their_lines(data):
-    line_a, line_b = data["a"]["budgetline"], data["b"]["budgetline"]
-    staff = bearer(data["staff"]).get("/api/v1/money/").json()
-    assert staff["total"][line_a.stage] == line_a.amount
-    assert staff["lines"] == 1
-    national = bearer(data["national"]).get("/api/v1/money/").json()
-    both = line_a.amount + (line_b.amount if line_b.stage == line_a.stage else 0)
-    assert national["total"][line_a.stage] == both
-    assert national["lines"] == 2
+@pytest.mark.parametrize(
+    "role, keys", [("staff", "a"), ("leader", "a"), ("national", "ab"), ("admin", "ab")]
+)
+def test_money_holds_the_lines_of_the_users_provinces_only(data, role, keys):
+    lines = [data[key]["budgetline"] for key in keys]
+    money = bearer(data[role]).get("/api/v1/money/").json()
+    assert money["lines"] == len(lines)
+    for stage in ("need", "allocated", "disbursed"):
+        assert money["total"][stage] == sum(line.amount for line in lines if line.stage == stage)
+
+
+def test_money_of_another_province_is_refused(data):
     # the other province is not among the staff's choices: refused, as the list's form does
     other = bearer(data["staff"]).get("/api/v1/money/", {"tinh": data["b"]["province"].pk})
     assert other.status_code == 400
@@ -171,3 +175,15 @@ def test_another_provinces_project_is_not_found_in_vietnamese(data):
     response = bearer(data["staff"]).get(f"/api/v1/projects/{other}/")
     assert response.status_code == 404
     assert response.json() == {"detail": "Không tìm thấy, hoặc không thuộc phạm vi bạn được xem."}
+
+
+def test_a_successors_staff_reads_the_plans_of_the_province_merged_into_it(data):
+    merged = data["a"]["province"]
+    successor = ProvinceFactory(name="Cà Mau mới")
+    Province.objects.filter(pk=merged.pk).update(successor=successor)
+    own = PlanFactory(province=successor)
+    staff = make_user("canbo.camau", "staff", successor)
+    client = bearer(staff)
+    assert ids(client, "plans") == {own.pk, data["a"]["plan"].pk}
+    assert ids(client, "provinces") == {successor.pk, merged.pk}
+    assert ids(client, "projects") == {data["a"]["project"].pk}
