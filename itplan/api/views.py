@@ -29,7 +29,10 @@ class ReadOnly(ConditionalGet, viewsets.ReadOnlyModelViewSet):
     """A list and a detail of scoped rows; another province's row is 404, as on the pages."""
 
     http_method_names = ["get", "head", "options"]
-    rows = None  # a function of the request returning the unscoped queryset
+
+    def rows(self):
+        """The rows before the scope (each endpoint says which)."""
+        raise NotImplementedError
 
     def get_queryset(self):
         return scope(self.rows(), self.request.user)
