@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",  # after itplan, whose db_worker command (warmed up) replaces this one's
+    "rest_framework",  # the read API, /api/v1/ (itplan.api)
+    "drf_spectacular",  # … its OpenAPI 3 schema
+    "drf_spectacular_sidecar",  # … and Swagger UI / Redoc served from the portal's own files
 ]
 
 MIDDLEWARE = [
@@ -86,7 +89,7 @@ WSGI_APPLICATION = "itplan.wsgi.application"
 # <feature>/…); templates/ holds the site's own: the base page, the parts several features share,
 # the admin's and the sign-in pages. (The features are packages of the one itplan app, not apps:
 # their models stay in itplan/models.py.)
-FEATURES_WITH_TEMPLATES = ["plans", "progress", "dashboard", "appendix", "reports"]
+FEATURES_WITH_TEMPLATES = ["plans", "progress", "dashboard", "appendix", "reports", "api"]
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -309,6 +312,44 @@ AXES_VERBOSE = False
 # (itplan.proxy). Unset (gunicorn reached directly), X-Forwarded-For is ignored: it is spoofable.
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "itplan.proxy.client_ip"
+
+# The read API (itplan.api): personal tokens or the session, read-only, JSON. Requests per
+# user (all of a user's tokens together) and per address for the unauthenticated, in DRF's
+# "number/period" form (period: second, minute, hour or day).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "itplan.api.auth.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["itplan.api.auth.HasPortalRole"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "itplan.api.pagination.Cursor",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.UserRateThrottle",
+        "rest_framework.throttling.AnonRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": os.environ.get("API_RATE_USER", "600/hour"),
+        "anon": os.environ.get("API_RATE_ANON", "60/hour"),
+    },
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "EXCEPTION_HANDLER": "itplan.api.errors.handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API đọc dữ liệu — Cổng theo dõi kế hoạch ứng dụng CNTT",
+    "DESCRIPTION": (
+        "Read-only API of the provincial IT-plan portal. Authenticate with a personal token "
+        "(`Authorization: Bearer itp_…`, created at /tai-khoan/khoa-api/) or the portal session."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}
 
 LOGGING = {
     "version": 1,
