@@ -340,8 +340,11 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "API đọc dữ liệu — Cổng theo dõi kế hoạch ứng dụng CNTT",
     "DESCRIPTION": (
-        "Read-only API of the provincial IT-plan portal. Authenticate with a personal token "
-        "(`Authorization: Bearer itp_…`, created at /tai-khoan/khoa-api/) or the portal session."
+        "API chỉ đọc của cổng theo dõi kế hoạch ứng dụng CNTT của các tỉnh. Xác thực bằng khóa "
+        "cá nhân (`Authorization: Bearer itp_…`, tạo tại /tai-khoan/khoa-api/) hoặc phiên đăng "
+        "nhập của cổng. Số tiền tính bằng đồng; mỗi người dùng chỉ đọc được dữ liệu mình được "
+        "xem trên cổng. (Read-only API of the provincial IT-plan portal: a personal token or "
+        "the portal session; amounts in đồng; each user reads what the portal shows them.)"
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
