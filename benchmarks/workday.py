@@ -94,8 +94,8 @@ def _lua(value) -> str:
     return f'"{escaped}"'
 
 
-def _province_data(province: Province, year: int, quarter: int) -> dict:
-    """Users, sessions and write targets of one province."""
+def _province_data(province: Province, year: int, quarter: int, per_province: int) -> dict:
+    """Users, sessions and write targets of one province (``per_province`` of each)."""
     slug = province.slug
     leaders = [
         _user(f"{USER_PREFIX}lanhdao.{slug}.{n}", "leader", province)
@@ -105,8 +105,8 @@ def _province_data(province: Province, year: int, quarter: int) -> dict:
         _user(f"{USER_PREFIX}canbo.{slug}.{n}", "staff", province) for n in range(USERS_PER_ROLE)
     ]
     clerk_sessions = [_session(clerk) for clerk in clerks]
-    projects = list(_open_projects(province, year)[: 2 * PER_PROVINCE])
-    drafts, fresh = projects[:PER_PROVINCE], projects[PER_PROVINCE:]
+    projects = list(_open_projects(province, year)[: 2 * per_province])
+    drafts, fresh = projects[:per_province], projects[per_province:]
     draft_rows = []
     for n, project in enumerate(drafts):
         report = StatusUpdate.objects.create(
@@ -128,7 +128,7 @@ def _province_data(province: Province, year: int, quarter: int) -> dict:
             }
         )
     line_rows = []
-    for n, project in enumerate(projects[:PER_PROVINCE]):
+    for n, project in enumerate(projects[:per_province]):
         plan = project.plan
         line = (
             BudgetLine.objects.filter(project=project, year__range=(plan.start_year, plan.end_year))
@@ -176,7 +176,7 @@ def _province_data(province: Province, year: int, quarter: int) -> dict:
     }
 
 
-def prepare(path: str) -> dict:
+def prepare(path: str, per_province: int = PER_PROVINCE) -> dict:
     """Write the script's data to ``path`` (a Lua file returning one table); returns a summary
     of it (how many sessions and targets)."""
     year, quarter = current_period()
@@ -185,7 +185,7 @@ def prepare(path: str) -> dict:
         _session(_user(f"{USER_PREFIX}trunguong.{n}", "national", None))
         for n in range(USERS_PER_ROLE)
     ]
-    provinces = [_province_data(p, year, quarter) for p in _provinces()]
+    provinces = [_province_data(p, year, quarter, per_province) for p in _provinces()]
     data = {
         "csrf": "".join(secrets.choice(CSRF_CHARS) for _ in range(32)),
         "year": year,
