@@ -125,7 +125,7 @@ def test_a_slow_kind_a_kind_never_answered_and_an_error_are_each_flagged():
 
 
 def test_lua_literal_escapes_text_and_nests_tables():
-    text = workday._lua({"a": [1, "x\"y\\z"], "b": None, "c": True})
+    text = workday._lua({"a": [1, 'x"y\\z'], "b": None, "c": True})
     assert text == '{a={\n1,\n"x\\"y\\\\z"}, b=nil, c=true}'
 
 
@@ -134,7 +134,8 @@ def test_prepare_gives_clerks_drafts_of_the_period_and_projects_without_a_report
     generate(provinces=2, seed=1, scale=0.2)
     path = tmp_path / "data.lua"
     first = workday.prepare(str(path), per_province=5)
-    again = workday.prepare(str(path), per_province=5)  # a second run replaces the first run's reports
+    # A second run replaces the first run's reports instead of adding to them.
+    again = workday.prepare(str(path), per_province=5)
     year, quarter = current_period()
     period = StatusUpdate.objects.filter(year=year, quarter=quarter)
     assert first["drafts"] == again["drafts"] == 10  # two provinces, five each

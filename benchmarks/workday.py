@@ -98,8 +98,7 @@ def _province_data(province: Province, year: int, quarter: int, per_province: in
     """Users, sessions and write targets of one province (``per_province`` of each)."""
     slug = province.slug
     leaders = [
-        _user(f"{USER_PREFIX}lanhdao.{slug}.{n}", "leader", province)
-        for n in range(USERS_PER_ROLE)
+        _user(f"{USER_PREFIX}lanhdao.{slug}.{n}", "leader", province) for n in range(USERS_PER_ROLE)
     ]
     clerks = [
         _user(f"{USER_PREFIX}canbo.{slug}.{n}", "staff", province) for n in range(USERS_PER_ROLE)
