@@ -39,7 +39,10 @@ DJANGO_DEBUG=0 SECRET_KEY=load-test-only ALLOWED_HOSTS=127.0.0.1 \
 # insert) plans the money queries as if the tables were empty, seconds instead of milliseconds.
 psql "$DATABASE_URL" -qc ANALYZE
 
-eval "$(deploy/stack.sh up)"  # exports STACK_URL and the settings the stack runs with
+# `up` prints the settings the stack runs with and STACK_URL, as export lines (an assignment
+# keeps its exit status, so a stack that does not come up stops the run here).
+STACK_ENV="$(deploy/stack.sh up)"
+eval "$STACK_ENV"
 trap 'deploy/stack.sh down || true; rm -rf "$WORK"' EXIT
 URL="$STACK_URL"
 export LOAD_ORIGIN="$STACK_URL"
