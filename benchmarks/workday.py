@@ -94,20 +94,10 @@ def _lua(value) -> str:
     return f'"{escaped}"'
 
 
-def _province_data(province: Province, year: int, quarter: int, per_province: int) -> dict:
-    """Users, sessions and write targets of one province (``per_province`` of each)."""
-    slug = province.slug
-    leaders = [
-        _user(f"{USER_PREFIX}lanhdao.{slug}.{n}", "leader", province) for n in range(USERS_PER_ROLE)
-    ]
-    clerks = [
-        _user(f"{USER_PREFIX}canbo.{slug}.{n}", "staff", province) for n in range(USERS_PER_ROLE)
-    ]
-    clerk_sessions = [_session(clerk) for clerk in clerks]
-    projects = list(_open_projects(province, year)[: 2 * per_province])
-    drafts, fresh = projects[:per_province], projects[per_province:]
-    draft_rows = []
-    for n, project in enumerate(drafts):
+def _drafts(projects, clerks, sessions, year: int, quarter: int) -> list[dict]:
+    """A draft report of the period on each of ``projects``, by the clerks in turn."""
+    rows = []
+    for n, project in enumerate(projects):
         report = StatusUpdate.objects.create(
             project=project,
             author=clerks[n % len(clerks)],
@@ -117,17 +107,23 @@ def _province_data(province: Province, year: int, quarter: int, per_province: in
             percent_complete=project.percent_complete or 0,
             results="Đang triển khai theo kế hoạch.",
         )
-        draft_rows.append(
+        rows.append(
             {
                 "id": report.pk,
                 "version": report.version,
-                "session": clerk_sessions[n % len(clerks)],
+                "session": sessions[n % len(sessions)],
                 "status": report.status,
                 "percent": report.percent_complete,
             }
         )
-    line_rows = []
-    for n, project in enumerate(projects[:per_province]):
+    return rows
+
+
+def _lines(projects, sessions) -> list[dict]:
+    """A money line (allocated or disbursed, of a year in the plan's period) of each project
+    that has one, to correct."""
+    rows = []
+    for n, project in enumerate(projects):
         plan = project.plan
         line = (
             BudgetLine.objects.filter(project=project, year__range=(plan.start_year, plan.end_year))
@@ -136,10 +132,10 @@ def _province_data(province: Province, year: int, quarter: int, per_province: in
             .first()
         )
         if line is not None:
-            line_rows.append(
+            rows.append(
                 {
                     "id": line.pk,
-                    "session": clerk_sessions[n % len(clerks)],
+                    "session": sessions[n % len(sessions)],
                     "year": line.year,
                     "stage": line.stage,
                     "source": line.source,
@@ -147,31 +143,47 @@ def _province_data(province: Province, year: int, quarter: int, per_province: in
                     "amount": line.amount,
                 }
             )
-    plans = Plan.objects.filter(province=province).order_by("id")
+    return rows
+
+
+def _province_data(province: Province, year: int, quarter: int, per_province: int) -> dict:
+    """Users, sessions and write targets of one province (``per_province`` of each)."""
+    slug = province.slug
+    leaders = [
+        _user(f"{USER_PREFIX}lanhdao.{slug}.{n}", "leader", province) for n in range(USERS_PER_ROLE)
+    ]
+    clerks = [
+        _user(f"{USER_PREFIX}canbo.{slug}.{n}", "staff", province) for n in range(USERS_PER_ROLE)
+    ]
+    sessions = [_session(clerk) for clerk in clerks]
+    projects = list(_open_projects(province, year)[: 2 * per_province])
+    drafts, fresh = projects[:per_province], projects[per_province:]
     return {
         "id": province.pk,
         "leaders": [_session(leader) for leader in leaders],
-        "clerks": clerk_sessions,
-        "drafts": draft_rows,
+        "clerks": sessions,
+        "drafts": _drafts(drafts, clerks, sessions, year, quarter),
         "fresh": [
             {
                 "project": project.pk,
-                "session": clerk_sessions[n % len(clerks)],
+                "session": sessions[n % len(sessions)],
                 "status": project.status,
                 "percent": project.percent_complete or 0,
             }
             for n, project in enumerate(fresh)
         ],
-        "lines": line_rows,
+        "lines": _lines(drafts, sessions),
         "line_projects": [
             {
                 "project": project.pk,
-                "session": clerk_sessions[n % len(clerks)],
+                "session": sessions[n % len(sessions)],
                 "year": min(max(year, project.plan.start_year), project.plan.end_year),
             }
             for n, project in enumerate(projects)
         ],
-        "plans": [plan.pk for plan in plans],
+        "plans": list(
+            Plan.objects.filter(province=province).order_by("id").values_list("pk", flat=True)
+        ),
     }
 
 
