@@ -133,9 +133,9 @@ def test_lua_literal_escapes_text_and_nests_tables():
 def test_prepare_gives_clerks_drafts_of_the_period_and_projects_without_a_report(tmp_path):
     generate(provinces=2, seed=1, scale=0.2)
     path = tmp_path / "data.lua"
-    first = workday.prepare(str(path), per_province=5)
+    first = workday.prepare(str(path), per_province=5, drafts=5)
     # A second run replaces the first run's reports instead of adding to them.
-    again = workday.prepare(str(path), per_province=5)
+    again = workday.prepare(str(path), per_province=5, drafts=5)
     year, quarter = current_period()
     period = StatusUpdate.objects.filter(year=year, quarter=quarter)
     assert first["drafts"] == again["drafts"] == 10  # two provinces, five each

@@ -11,9 +11,10 @@
 -- for a year.
 --
 -- The rows written to are made beforehand (`python -m benchmarks.load prepare`, the table in
--- LOAD_DATA); each wrk thread takes its own share of them, and walks its drafts in turn, so a
--- draft is never saved by two requests at once (at most one request per connection is in
--- flight, 25 per thread, and a thread holds more drafts than that).
+-- LOAD_DATA); each wrk thread takes its own share of them. A thread saves its drafts in turn,
+-- each again and again with the version its last save answered (as the form does), and never
+-- one whose save is still unanswered: a draft is saved by one request at a time, as by one
+-- clerk. (A draft whose save failed stays out of the turn; the failure is counted.)
 local common = require("benchmarks.wrk_common")
 
 local data = dofile(os.getenv("LOAD_DATA"))
@@ -127,6 +128,26 @@ local function next_of(list, index)
   return list[(index % #list) + 1]
 end
 
+-- The next draft of the turn whose last save was answered, marked as being saved; nil when
+-- every draft is (the request is then a read).
+local function free_draft()
+  for _ = 1, #drafts do
+    next_draft = next_draft + 1
+    local draft = next_of(drafts, next_draft)
+    if not draft.saving then
+      draft.saving = true
+      return draft
+    end
+  end
+  return nil
+end
+
+local function save_draft(action)
+  local draft = free_draft()
+  if draft == nil then return nil end
+  return post(draft.session, "/bao-cao/" .. draft.id .. "/", report_fields(draft, action, draft.version))
+end
+
 local reads = {
   leader_dashboard = function() return get(pick(leaders), "/tong-quan/") end,
   leader_dashboard_filtered = function()
@@ -155,19 +176,11 @@ local reads = {
 }
 
 local writes = {
-  report_save = function()
-    next_draft = next_draft + 1
-    local draft = next_of(drafts, next_draft)
-    return post(draft.session, "/bao-cao/" .. draft.id .. "/", report_fields(draft, "draft", draft.version))
-  end,
-  report_autosave = function()
-    next_draft = next_draft + 1
-    local draft = next_of(drafts, next_draft)
-    return post(draft.session, "/bao-cao/" .. draft.id .. "/", report_fields(draft, "autosave", draft.version))
-  end,
+  report_save = function() return save_draft("draft") end,
+  report_autosave = function() return save_draft("autosave") end,
   report_create = function()
     next_fresh = next_fresh + 1
-    if next_fresh > #fresh then return nil end  -- every project has its report: save a draft
+    if next_fresh > #fresh then return nil end
     local target = fresh[next_fresh]
     return post(target.session, "/du-an/" .. target.project .. "/bao-cao/", report_fields(target, "draft"))
   end,
@@ -213,9 +226,12 @@ request = function()
   counter = counter + 1
   local slot = slots[(counter % #slots) + 1]
   local built = kinds[slot[1]][slot[2]]()
-  if built == nil then
-    slot = {"write", "report_save"}
-    built = writes.report_save()
+  if built == nil and slot[2] == "report_create" then  -- every project has its report
+    built = save_draft("draft")
+  end
+  if built == nil then  -- every draft is being saved: a clerk opens one instead
+    slot = {"read", "report_form"}
+    built = reads.report_form()
   end
   common.count("sent_" .. slot[1])
   return built
@@ -229,6 +245,7 @@ local function on_redirect(location)
     local draft = drafts_by_id[id]
     if draft then
       draft.version = draft.version + 1
+      draft.saving = false
       common.count("report_saves")
     else
       common.count("report_creates")
@@ -246,7 +263,10 @@ local function on_json(body)
   local id = tonumber(string.match(body, '"url": "/bao%-cao/(%d+)/"'))
   local version = tonumber(string.match(body, '"version": (%d+)'))
   if id == nil or version == nil then return false end
-  if drafts_by_id[id] then drafts_by_id[id].version = version end
+  if drafts_by_id[id] then
+    drafts_by_id[id].version = version
+    drafts_by_id[id].saving = false
+  end
   common.count("autosaves")
   return true
 end

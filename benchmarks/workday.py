@@ -33,7 +33,11 @@ from provinces.models import Membership, Province
 
 # Six provinces spread over the 34 of the dataset (Hà Nội first), each with its staff at work.
 PROVINCES = 6
-PER_PROVINCE = 50  # drafts, fresh projects, lines to correct and projects to add lines to
+PER_PROVINCE = 50  # fresh projects, lines to correct and projects to add lines to
+# Drafts per province: few enough that each is saved again and again in a run, its version
+# climbing as a clerk's saves and autosaves make it (the script saves a draft by one request at
+# a time: 30 drafts are more than the saves a run has in flight at once).
+DRAFTS_PER_PROVINCE = 5
 USERS_PER_ROLE = 2  # clerks and leaders per province: several people, several sessions
 USER_PREFIX = "load."
 # The CSRF secret the script sends as the cookie and as the form's field (Django accepts the
@@ -146,8 +150,11 @@ def _lines(projects, sessions) -> list[dict]:
     return rows
 
 
-def _province_data(province: Province, year: int, quarter: int, per_province: int) -> dict:
-    """Users, sessions and write targets of one province (``per_province`` of each)."""
+def _province_data(
+    province: Province, year: int, quarter: int, per_province: int, drafts: int
+) -> dict:
+    """Users, sessions and write targets of one province: ``drafts`` drafts and
+    ``per_province`` of the other targets."""
     slug = province.slug
     leaders = [
         _user(f"{USER_PREFIX}lanhdao.{slug}.{n}", "leader", province) for n in range(USERS_PER_ROLE)
@@ -156,13 +163,13 @@ def _province_data(province: Province, year: int, quarter: int, per_province: in
         _user(f"{USER_PREFIX}canbo.{slug}.{n}", "staff", province) for n in range(USERS_PER_ROLE)
     ]
     sessions = [_session(clerk) for clerk in clerks]
-    projects = list(_open_projects(province, year)[: 2 * per_province])
-    drafts, fresh = projects[:per_province], projects[per_province:]
+    projects = list(_open_projects(province, year)[: drafts + per_province])
+    drafted, fresh = projects[:drafts], projects[drafts:]
     return {
         "id": province.pk,
         "leaders": [_session(leader) for leader in leaders],
         "clerks": sessions,
-        "drafts": _drafts(drafts, clerks, sessions, year, quarter),
+        "drafts": _drafts(drafted, clerks, sessions, year, quarter),
         "fresh": [
             {
                 "project": project.pk,
@@ -172,7 +179,7 @@ def _province_data(province: Province, year: int, quarter: int, per_province: in
             }
             for n, project in enumerate(fresh)
         ],
-        "lines": _lines(drafts, sessions),
+        "lines": _lines(projects[:per_province], sessions),
         "line_projects": [
             {
                 "project": project.pk,
@@ -187,7 +194,7 @@ def _province_data(province: Province, year: int, quarter: int, per_province: in
     }
 
 
-def prepare(path: str, per_province: int = PER_PROVINCE) -> dict:
+def prepare(path: str, per_province: int = PER_PROVINCE, drafts: int = DRAFTS_PER_PROVINCE) -> dict:
     """Write the script's data to ``path`` (a Lua file returning one table); returns a summary
     of it (how many sessions and targets)."""
     year, quarter = current_period()
@@ -196,7 +203,7 @@ def prepare(path: str, per_province: int = PER_PROVINCE) -> dict:
         _session(_user(f"{USER_PREFIX}trunguong.{n}", "national", None))
         for n in range(USERS_PER_ROLE)
     ]
-    provinces = [_province_data(p, year, quarter, per_province) for p in _provinces()]
+    provinces = [_province_data(p, year, quarter, per_province, drafts) for p in _provinces()]
     data = {
         "csrf": "".join(secrets.choice(CSRF_CHARS) for _ in range(32)),
         "year": year,
