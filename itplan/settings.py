@@ -146,16 +146,34 @@ TASKS = {
 # (itplan.reports.render.warm_up); PDF_WARM_UP=0 skips it.
 PDF_WARM_UP = os.environ.get("PDF_WARM_UP", "1") != "0"
 
-# Shared by every worker: the rendered dashboards and lists (itplan.pagecache) and the data
-# version they are keyed on. The database by default (its table comes with `migrate`); a
-# deployment with Redis can point CACHES at it instead.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "itplan_cache",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+# Shared by every worker and every gunicorn instance: the rendered dashboards and lists
+# (itplan.pagecache) and the data version they are keyed on. With REDIS_URL (a deployment:
+# redis://127.0.0.1:6379/0, or unix:///run/redis/redis-server.sock?db=0) Django's own Redis
+# cache, which the app servers behind one nginx share; without it the database (its table comes
+# with `migrate`), as on one machine and in the test suite.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "itplan",
+        }
     }
-}
+    # Sessions read from Redis, written through to the database ("cached_db", not "cache"): the
+    # page cache fills the same Redis, which evicts the least recently used keys when full
+    # (deploy/redis.md), and a restart of Redis empties it; a session kept only there would
+    # sign users out mid-work. A session is written at most once a minute (itplan.sessions),
+    # so the write-through costs little; every read is Redis's.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "itplan_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 # How long a cached page may live at most; a write to the data replaces it at once. 0: no cache.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "900"))
 
@@ -178,7 +196,8 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["itplan.formats"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where `collectstatic` gathers the files nginx serves under /static/ (deploy/nginx/itplan.conf).
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
