@@ -13,7 +13,7 @@ STACK_DIR="$(mktemp -d "${TMPDIR:-/tmp}/itplan-prod-check.XXXXXX")"
 export STACK_PORT="${STACK_PORT:-$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 unset DATABASE_URL DJANGO_DEBUG
 
-step() { echo "prod-check: $*"; }
+step() { echo "prod-check [${SECONDS}s]: $*"; }
 
 finish() {
   local status=$?
