@@ -50,7 +50,7 @@ def site(args) -> str:
     )
     text = _replace(text, "/etc/ssl/itplan/fullchain.pem", str(args.cert))
     text = _replace(text, "/etc/ssl/itplan/privkey.pem", str(args.key))
-    text = _replace(text, "alias /srv/itplan/staticfiles/;", f"alias {args.static_root}/;")
+    text = _replace(text, "alias /var/lib/itplan/static/;", f"alias {args.static_root}/;")
     text = _replace(text, "root /var/www/letsencrypt;", f"root {args.dir}/acme;")
     return _replace(
         text,
