@@ -24,13 +24,16 @@ finish() {
     done
   fi
   deploy/stack.sh down || status=1
-  if [ "$status" -eq 0 ]; then rm -rf "$STACK_DIR"; fi
+  # Kept after a failure, for its logs (removed when nothing was written to it).
+  if [ "$status" -eq 0 ]; then rm -rf "$STACK_DIR"; else rmdir "$STACK_DIR" 2>/dev/null || true; fi
   exit "$status"
 }
 trap finish EXIT
 
 step "khởi động: PostgreSQL (cơ sở dữ liệu mới), Redis, 2 gunicorn, nginx (TLS), db_worker"
-eval "$(deploy/stack.sh up)"
+# Assigned first: a failed `up` stops the check here (inside eval its status would be lost).
+STACK_ENV="$(deploy/stack.sh up)"
+eval "$STACK_ENV"
 
 step "manage.py check --deploy (DJANGO_DEBUG không đặt, SECRET_KEY và ALLOWED_HOSTS thật)"
 "$PY" manage.py check --deploy --fail-level WARNING

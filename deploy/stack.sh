@@ -91,6 +91,12 @@ up() {
   if [ -f "$STACK_DIR/nginx.pid" ] || ls "$STACK_DIR"/gunicorn-*.pid >/dev/null 2>&1; then
     say "a stack is already up in $STACK_DIR: deploy/stack.sh down first"; exit 1
   fi
+  local port_in_use
+  for port_in_use in "$STACK_PORT" $((STACK_PORT + 1)); do
+    if "$PY" -c "import socket, sys; sys.exit(socket.socket().connect_ex(('127.0.0.1', $port_in_use)) != 0)"; then
+      say "port $port_in_use is in use (another stack or program): choose another STACK_PORT"; exit 1
+    fi
+  done
   mkdir -p "$STACK_DIR"
   STACK_DIR="$(cd "$STACK_DIR" && pwd)"
   STARTED=0
