@@ -249,10 +249,11 @@ def upload_too_large(session: Session, state: dict, log) -> None:
     except OSError:
         pass
     response = connection.getresponse()
-    response.read()
+    body = response.read().decode()
     connection.close()
     check(response.status == 413, f"tải lên 12 MiB: {response.status}, nginx phải trả 413")
     check(not response.getheader("X-Upstream"), "tải lên 12 MiB đã tới gunicorn")
+    check("Tệp quá lớn" in body, "trang 413 của nginx không phải trang tiếng Việt của cổng")
     log("tải lên 12 MiB bị nginx từ chối: 413 (giới hạn client_max_body_size 11m)")
 
 

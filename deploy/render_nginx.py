@@ -52,6 +52,8 @@ def site(args) -> str:
     text = _replace(text, "/etc/ssl/itplan/privkey.pem", str(args.key))
     text = _replace(text, "alias /var/lib/itplan/static/;", f"alias {args.static_root}/;")
     text = _replace(text, "root /var/www/letsencrypt;", f"root {args.dir}/acme;")
+    errors = Path(__file__).resolve().parent / "nginx" / "errors"
+    text = _replace(text, "alias /srv/itplan/deploy/nginx/errors/;", f"alias {errors}/;")
     return _replace(
         text,
         "        proxy_pass http://itplan;\n",

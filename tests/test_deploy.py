@@ -109,6 +109,8 @@ def test_the_rendered_nginx_config_is_valid(tmp_path):
     assert "server 127.0.0.1:18001" in conf and "server 127.0.0.1:18002" in conf
     assert "listen 127.0.0.1:18443 ssl" in conf
     assert "alias " + str(tmp_path / "static") + "/;" in conf
+    errors = re.search(r"alias (\S+/errors)/;", conf)[1]  # nginx's own pages, in Vietnamese
+    assert "Tệp quá lớn" in (Path(errors) / "413.html").read_text(encoding="utf-8")
     result = run("nginx", "-t", "-p", tmp_path, "-c", tmp_path / "nginx.conf",
                  "-e", tmp_path / "error.log")  # fmt: skip
     assert result.returncode == 0, result.stderr
