@@ -69,7 +69,9 @@ JOBS ?= 1
 mutation: setup
 	$(BIN)/python benchmarks/mutation.py $(MODULE) --jobs $(JOBS)
 
-# 50 connections for 60 s against gunicorn on the national dataset (benchmarks/load.sh).
+# Two mixes (read-only, working day) of 50 connections for 60 s through the production stack
+# (deploy/stack.sh) on the national dataset in PostgreSQL (benchmarks/load.sh; LOAD_SECONDS,
+# LOAD_MIX and the others there).
 load: setup
 	benchmarks/load.sh
 

@@ -4,10 +4,13 @@ from django.middleware.locale import LocaleMiddleware
 class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
     """Vietnamese unless the user chose English with the switch in the page header (Django's
     language cookie). The browser's Accept-Language is ignored: many officials' browsers are set
-    to English, and they expect the portal in Vietnamese."""
+    to English, and they expect the portal in Vietnamese. The read API (``/api/``) is the
+    exception: its clients are programs, which ask for a language on purpose (its errors come
+    in Vietnamese, or in English with ``Accept-Language: en``)."""
 
     def process_request(self, request):
-        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        if not request.path.startswith("/api/"):
+            request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         super().process_request(request)
 
 

@@ -258,3 +258,36 @@ class Letterhead(models.Model):
 
     def __str__(self):
         return str(self.province)
+
+
+class ApiToken(models.Model):
+    """A personal key to the read API (``/api/v1/``): it acts as its user, with the role the
+    user has at the moment of each request. The secret is shown once when the key is made;
+    only its SHA-256 digest is kept (``itplan.api.auth``). Revoking keeps the row, with when it
+    was revoked: nothing is deleted."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người dùng"),
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+    )
+    name = models.CharField(_("tên khóa"), max_length=100)
+    prefix = models.CharField(_("tiền tố"), max_length=16, editable=False)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("hết hạn lúc"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("dùng lần cuối"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("khóa API")
+        verbose_name_plural = _("khóa API")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    def usable(self, now) -> bool:
+        """Neither revoked nor expired at ``now``."""
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)

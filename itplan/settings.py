@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",  # after itplan, whose db_worker command (warmed up) replaces this one's
+    "rest_framework",  # the read API, /api/v1/ (itplan.api)
+    "drf_spectacular",  # … its OpenAPI 3 schema
+    "drf_spectacular_sidecar",  # … and Swagger UI / Redoc served from the portal's own files
 ]
 
 MIDDLEWARE = [
@@ -86,7 +89,7 @@ WSGI_APPLICATION = "itplan.wsgi.application"
 # <feature>/…); templates/ holds the site's own: the base page, the parts several features share,
 # the admin's and the sign-in pages. (The features are packages of the one itplan app, not apps:
 # their models stay in itplan/models.py.)
-FEATURES_WITH_TEMPLATES = ["plans", "progress", "dashboard", "appendix", "reports"]
+FEATURES_WITH_TEMPLATES = ["plans", "progress", "dashboard", "appendix", "reports", "api"]
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -257,6 +260,13 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 # The portal's address as users reach it, for links in e-mails.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# The licence of the open-data package (manage.py export_open_data, "Dữ liệu mở (CSV)" on a
+# plan's page), by its SPDX id. CC-BY-4.0 by default: anyone may reuse the figures, commercially
+# too, if they name the province as the source, which is what a public body asks of its data;
+# it is the licence the large open-data portals recommend, and ministries' dashboards and other
+# portals may combine it with their own data. CC0-1.0 would drop the attribution.
+OPEN_DATA_LICENSE = os.environ.get("OPEN_DATA_LICENSE", "CC-BY-4.0")
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 
@@ -324,6 +334,47 @@ AXES_VERBOSE = False
 # (itplan.proxy). Unset (gunicorn reached directly), X-Forwarded-For is ignored: it is spoofable.
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "itplan.proxy.client_ip"
+
+# The read API (itplan.api): personal tokens or the session, read-only, JSON. Requests per
+# user (all of a user's tokens together) and per address for the unauthenticated, in DRF's
+# "number/period" form (period: second, minute, hour or day).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "itplan.api.auth.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["itplan.api.auth.HasPortalRole"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "itplan.api.pagination.Cursor",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.UserRateThrottle",
+        "rest_framework.throttling.AnonRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": os.environ.get("API_RATE_USER", "600/hour"),
+        "anon": os.environ.get("API_RATE_ANON", "60/hour"),
+    },
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "EXCEPTION_HANDLER": "itplan.api.errors.handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API đọc dữ liệu — Cổng theo dõi kế hoạch ứng dụng CNTT",
+    "DESCRIPTION": (
+        "API chỉ đọc của cổng theo dõi kế hoạch ứng dụng CNTT của các tỉnh. Xác thực bằng khóa "
+        "cá nhân (`Authorization: Bearer itp_…`, tạo tại /tai-khoan/khoa-api/) hoặc phiên đăng "
+        "nhập của cổng. Số tiền tính bằng đồng; mỗi người dùng chỉ đọc được dữ liệu mình được "
+        "xem trên cổng. (Read-only API of the provincial IT-plan portal: a personal token or "
+        "the portal session; amounts in đồng; each user reads what the portal shows them.)"
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}
 
 LOGGING = {
     "version": 1,

@@ -3,8 +3,10 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from itplan.api import pages as api_pages
 from itplan.appendix import views as appendix_views
 from itplan.dashboard import views as dashboard_views
+from itplan.opendata import views as opendata_views
 from itplan.plans import edit_views, lists, views
 from itplan.progress import files
 from itplan.progress import views as progress_views
@@ -22,6 +24,13 @@ urlpatterns = [
     path("", include("itplan.accounts")),  # logout, password change and reset
     path("admin/", admin.site.urls),
     path("ngon-ngu/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("itplan.api.urls")),
+    path("tai-khoan/khoa-api/", api_pages.token_list, name="api_tokens"),
+    path(
+        "tai-khoan/khoa-api/<int:token_id>/thu-hoi/",
+        api_pages.token_revoke,
+        name="api_token_revoke",
+    ),
     path("ke-hoach/", views.plan_list, name="plan_list"),
     path("ke-hoach/them/", views.plan_create, name="plan_create"),
     path("ke-hoach/<int:plan_id>/", views.plan_detail, name="plan_detail"),
@@ -40,6 +49,9 @@ urlpatterns = [
     ),
     path("ke-hoach/<int:plan_id>/xuat-excel/", appendix_views.plan_export, name="plan_export"),
     path("ke-hoach/<int:plan_id>/mau-excel/", appendix_views.plan_template, name="plan_template"),
+    path(
+        "ke-hoach/<int:plan_id>/du-lieu-mo/", opendata_views.plan_open_data, name="plan_open_data"
+    ),
     path("nhap-phu-luc/<int:import_id>/", appendix_views.import_preview, name="import_preview"),
     path("nhap-phu-luc/<int:import_id>/huy/", appendix_views.import_cancel, name="import_cancel"),
     path(

@@ -120,6 +120,7 @@ def test_every_download_is_marked_no_store(client, world):
         "attachment": reverse("attachment", args=[attachment.pk]),
         "plan export": reverse("plan_export", args=[plan.pk]),
         "plan template": reverse("plan_template", args=[plan.pk]),
+        "plan open data": reverse("plan_open_data", args=[plan.pk]),
         "project list xlsx": reverse("project_list") + "?xuat=xlsx",
         "budget list csv": reverse("budget_list") + "?xuat=csv",
         "indicator list xlsx": reverse("indicator_list") + "?xuat=xlsx",

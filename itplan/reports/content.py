@@ -295,6 +295,16 @@ def _project_money(by_project: dict[int, Money], period: Period, start) -> dict[
     return found
 
 
+def with_money(projects: list[dict]) -> list[dict]:
+    """The projects with money in the period or before it (lũy kế): the rows of the per-project
+    money table, in the document and in the workbook alike."""
+    return [
+        row
+        for row in projects
+        if (row.get("money") or {}).get("period") or (row.get("money") or {}).get("cumulative")
+    ]
+
+
 def due(indicators, end: datetime.date):
     """The indicators with something to say by ``end``: a target of a year up to ``end``'s, or
     a measurement taken on or before it. A report lists only these: an indicator due in 2015

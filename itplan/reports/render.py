@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from budgets.models import Stage
 from itplan.models import Report
-from itplan.reports import charts
+from itplan.reports import charts, content
 from itplan.reports.heading import number_suffix
 
 CSS = Path(settings.BASE_DIR) / "static" / "css" / "report.css"
@@ -52,12 +52,7 @@ def context(report: Report, data: dict) -> dict:
         "difficulties": _lines(report.difficulties),
         "proposals": _lines(report.proposals),
         "next_tasks": _lines(report.next_tasks),
-        # The projects with money in the period or before it (lũy kế): the money table's rows
-        "project_money": [
-            row
-            for row in data.get("projects", [])
-            if row.get("money", {}).get("period") or row.get("money", {}).get("cumulative")
-        ],
+        "project_money": content.with_money(data.get("projects", [])),
         "stage_labels": stage_labels,
         "money_chart": charts.grouped_bars(
             [row["label"] for row in money["by_year"]],

@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from budgets.models import Stage
 from budgets.money import to_unit
 from itplan.models import Report
+from itplan.reports import content
 from itplan.reports.render import place_and_date
 from itplan.templatetags.portal import dmy
 from provinces import spreadsheet
@@ -173,10 +174,8 @@ def _project_money_sheet(book, report: Report, data: dict) -> None:
         headers += [f"{stage} ({label})" for stage in _stage_labels()]
         headers.append(f"{_('Tỷ lệ (%)')} ({label})")
     rows = []
-    for row in data["projects"]:
+    for row in content.with_money(data["projects"]):
         money = row["money"]
-        if not (money["period"] or money["cumulative"]):
-            continue
         values = [row["ref"], row["name"], *_stages_and_rate(money["period"])]
         if cumulative:
             values += _stages_and_rate(money["cumulative"])
