@@ -257,6 +257,26 @@ def upload_too_large(session: Session, state: dict, log) -> None:
     log("tải lên 12 MiB bị nginx từ chối: 413 (giới hạn client_max_body_size 11m)")
 
 
+def api_through_nginx(session: Session, log) -> None:
+    """The read API answers through nginx with its ETag, and a repeat with If-None-Match is
+    304: the validator survives the proxy."""
+    status, headers, body, _ = session.request("/api/v1/plans/")
+    check(status == 200, f"/api/v1/plans/: {status}")
+    check(headers.get_content_type() == "application/json", "/api/v1/plans/ không trả JSON")
+    check(json.loads(body).get("results"), "/api/v1/plans/ không có kế hoạch nào")
+    etag = headers.get("ETag")
+    check(etag, "/api/v1/plans/ không có ETag qua nginx")
+    request = urllib.request.Request(  # noqa: S310 - the stack's own https address
+        session.base + "/api/v1/plans/", headers={"If-None-Match": etag}
+    )
+    try:
+        status = session.opener.open(request, timeout=30).status
+    except urllib.error.HTTPError as error:
+        status = error.status
+    check(status == 304, f"/api/v1/plans/ với If-None-Match: {status}, cần 304")
+    log(f"API /api/v1/plans/ qua nginx: JSON, ETag {etag}, hỏi lại: 304")
+
+
 def plain_http_redirects(log) -> None:
     url = os.environ["STACK_HTTP_URL"] + "/tong-quan/"
     request = urllib.request.Request(url)  # noqa: S310 - the stack's own http address
@@ -294,6 +314,7 @@ def run_http() -> None:
     report_through_worker(sessions["staff"], state, log)
     static_from_nginx(sessions["national"], log)
     upload_too_large(sessions["staff"], state, log)
+    api_through_nginx(sessions["leader"], log)
     plain_http_redirects(log)
     shared_redis(log)
 

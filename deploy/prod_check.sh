@@ -56,4 +56,5 @@ rm -rf "$STACK_DIR"
 echo
 echo "prod-check: ĐẠT trong $(( $(date +%s) - STARTED_AT )) giây."
 echo "  nginx (TLS) → 2 gunicorn → PostgreSQL, Redis dùng chung cho phiên và bộ nhớ đệm,"
-echo "  db_worker tạo PDF báo cáo; 4 vai trò đăng nhập qua nginx; đã dừng tất cả và xóa cơ sở dữ liệu."
+echo "  db_worker tạo PDF báo cáo; 4 vai trò đăng nhập qua nginx; API có ETag qua nginx;"
+echo "  đã dừng tất cả và xóa cơ sở dữ liệu."
