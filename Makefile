@@ -15,7 +15,7 @@ STAMP := $(VENV)/.installed
 # A local portal: DEBUG on, a development secret, the demo users (production leaves it unset).
 LOCAL := DJANGO_DEBUG=1
 
-.PHONY: run port-free test lint bench mutation load setup db seed clean
+.PHONY: run port-free test lint bench mutation load prod-check setup db seed clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "No Python 3.11, 3.12 or 3.13 found (tried python3.13, python3.12, python3.11, python3). Install one, or name it: PYTHON=/path/to/python3.12 make run" >&2; exit 1; }
@@ -74,6 +74,13 @@ mutation: setup
 # LOAD_MIX and the others there).
 load: setup
 	benchmarks/load.sh
+
+# The production stack on loopback, checked through nginx and stopped (deploy/prod_check.sh):
+# a new PostgreSQL database, a Redis of its own, two gunicorn instances behind nginx with TLS,
+# db_worker; needs nginx, redis-server, openssl and a PostgreSQL at 127.0.0.1:5432 (user
+# postgres). `VENV=.venv313 make prod-check` runs it on another virtualenv.
+prod-check: setup
+	VENV=$(VENV) deploy/prod_check.sh
 
 clean:
 	rm -rf $(VENV) db.sqlite3

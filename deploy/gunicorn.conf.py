@@ -48,3 +48,7 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # them up); no preload, so a restart (systemctl reload) picks up new code worker by worker.
 preload_app = False
 proc_name = "itplan"
+# gunicorn 24+ opens a control socket for `gunicornc` at one default path per user, which every
+# instance on the machine would fight over (the second one takes it from the first). Restarts
+# go through systemd; no instance needs it. (Older gunicorn ignores the unknown name.)
+control_socket_disable = True

@@ -50,8 +50,10 @@ def site(args) -> str:
     )
     text = _replace(text, "/etc/ssl/itplan/fullchain.pem", str(args.cert))
     text = _replace(text, "/etc/ssl/itplan/privkey.pem", str(args.key))
-    text = _replace(text, "alias /srv/itplan/staticfiles/;", f"alias {args.static_root}/;")
+    text = _replace(text, "alias /var/lib/itplan/static/;", f"alias {args.static_root}/;")
     text = _replace(text, "root /var/www/letsencrypt;", f"root {args.dir}/acme;")
+    errors = Path(__file__).resolve().parent / "nginx" / "errors"
+    text = _replace(text, "alias /srv/itplan/deploy/nginx/errors/;", f"alias {errors}/;")
     return _replace(
         text,
         "        proxy_pass http://itplan;\n",

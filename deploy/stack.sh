@@ -24,7 +24,7 @@ VENV="${VENV:-.venv}"
 PY="$(cd "$(dirname "$VENV/bin/python")" && pwd)/python"
 PG_ADMIN_URL="${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 
-say() { echo "stack: $*" >&2; }
+say() { echo "stack [${SECONDS}s]: $*" >&2; }
 
 free_port() {
   "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -45,29 +45,35 @@ wait_port() {
   return 1
 }
 
-stop_pid() {
-  local pidfile="$1" name="$2" pid
-  [ -f "$pidfile" ] || return 0
-  pid="$(cat "$pidfile")"
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+# Stops the processes named by these pid files: TERM to all at once (gunicorn and db_worker
+# finish the request or task at hand), then KILL whatever still runs after 15 s.
+stop_pids() {
+  local pidfile pid pids=()
+  for pidfile in "$@"; do
+    [ -f "$pidfile" ] || continue
+    pid="$(cat "$pidfile")"
     if kill -0 "$pid" 2>/dev/null; then
-      say "$name ($pid) still running after 10 s: KILL"
-      kill -KILL "$pid" 2>/dev/null || true
+      kill -TERM "$pid" 2>/dev/null || true
+      pids+=("$pid")
     fi
-  fi
-  rm -f "$pidfile"
+    rm -f "$pidfile"
+  done
+  for _ in $(seq 1 60); do
+    local alive=()
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive+=("$pid"); done
+    pids=("${alive[@]}")
+    [ "${#pids[@]}" -eq 0 ] && return 0
+    sleep 0.25
+  done
+  say "still running after 15 s, killed: ${pids[*]}"
+  kill -KILL "${pids[@]}" 2>/dev/null || true
 }
 
 down() {
   [ -d "$STACK_DIR" ] || { say "nothing to stop ($STACK_DIR absent)"; return 0; }
-  stop_pid "$STACK_DIR/nginx.pid" nginx
-  for pidfile in "$STACK_DIR"/gunicorn-*.pid; do
-    [ -e "$pidfile" ] && stop_pid "$pidfile" "gunicorn $(basename "$pidfile" .pid)"
-  done
-  stop_pid "$STACK_DIR/db_worker.pid" db_worker
-  stop_pid "$STACK_DIR/redis.pid" redis-server
+  # nginx first (no new requests), then the app servers, the worker and Redis together.
+  stop_pids "$STACK_DIR/nginx.pid"
+  stop_pids "$STACK_DIR"/gunicorn-*.pid "$STACK_DIR/db_worker.pid" "$STACK_DIR/redis.pid"
   if [ -f "$STACK_DIR/created_db" ]; then
     local db
     db="$(cat "$STACK_DIR/created_db")"
@@ -85,6 +91,12 @@ up() {
   if [ -f "$STACK_DIR/nginx.pid" ] || ls "$STACK_DIR"/gunicorn-*.pid >/dev/null 2>&1; then
     say "a stack is already up in $STACK_DIR: deploy/stack.sh down first"; exit 1
   fi
+  local port_in_use
+  for port_in_use in "$STACK_PORT" $((STACK_PORT + 1)); do
+    if "$PY" -c "import socket, sys; sys.exit(socket.socket().connect_ex(('127.0.0.1', $port_in_use)) != 0)"; then
+      say "port $port_in_use is in use (another stack or program): choose another STACK_PORT"; exit 1
+    fi
+  done
   mkdir -p "$STACK_DIR"
   STACK_DIR="$(cd "$STACK_DIR" && pwd)"
   STARTED=0
@@ -132,9 +144,11 @@ ENV
     --pidfile "$STACK_DIR/redis.pid" --logfile "$STACK_DIR/redis.log" --dir "$STACK_DIR"
   wait_port "$redis_port" "$STACK_DIR/redis.pid" "$STACK_DIR/redis.log" redis-server
 
-  say "migrate, collectstatic"
+  say "migrate"
   "$PY" manage.py migrate --noinput -v0
+  say "collectstatic"
   "$PY" manage.py collectstatic --noinput -v0
+  say "gunicorn, db_worker, nginx"
 
   # TLS as in production, with a certificate of its own made for 127.0.0.1.
   if [ ! -f "$STACK_DIR/tls/cert.pem" ]; then

@@ -164,7 +164,10 @@ if REDIS_URL:
     # page cache fills the same Redis, which evicts the least recently used keys when full
     # (deploy/redis.md), and a restart of Redis empties it; a session kept only there would
     # sign users out mid-work. A session is written at most once a minute (itplan.sessions),
-    # so the write-through costs little; every read is Redis's.
+    # so the write-through costs little; every read is Redis's. The idle limit holds in both:
+    # each save gives the Redis key SESSION_COOKIE_AGE to live (Redis's clock, which the test
+    # suite's fixed clock cannot move: the suite runs on the database cache) and the row its
+    # expire_date.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
