@@ -90,5 +90,5 @@ clean:
 .PHONY: messages
 messages: setup
 	$(LOCAL) $(BIN)/python manage.py makemessages -l en --no-obsolete \
-		--ignore=.venv --ignore=benchmarks --ignore=tests --ignore='*/tests/*'
+		--ignore='.venv*' --ignore=benchmarks --ignore=tests --ignore='*/tests/*'
 	$(LOCAL) $(BIN)/python manage.py compilemessages -l en -l vi

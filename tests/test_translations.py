@@ -20,7 +20,7 @@ from tests.factories import make_user
 LOCALE = Path(settings.BASE_DIR) / "locale"
 PLACEHOLDER = re.compile(r"%(?:\([a-z_]+\))?[sd]|\{[a-z_]*\}")
 # What makemessages reads: the code and templates, not the tests, the benchmarks or the venv.
-IGNORE = [".venv", "benchmarks", "tests", "*/tests/*"]
+IGNORE = [".venv*", "benchmarks", "tests", "*/tests/*"]
 
 
 @pytest.fixture(autouse=True)
@@ -89,7 +89,7 @@ def test_every_string_of_the_code_is_in_the_english_catalogue(tmp_path):
         copy,
         ignore=shutil.ignore_patterns(
             ".git",
-            ".venv",
+            ".venv*",
             "media",
             "node_modules",
             "__pycache__",
